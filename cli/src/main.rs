@@ -1,0 +1,223 @@
+//! `headroom`: the capacity model from the command line.
+//!
+//! Reads a scenario (a JSON file, a share link or a preset), projects it and
+//! prints a table, CSV or JSON. Bad input exits with status 2 and one line on
+//! stderr naming the problem.
+
+use std::io::{self, Read, Write};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use headroom_models::{catalog, codec, project, Error, Preset, Scenario};
+
+mod output;
+
+/// Headroom: project users, load, sized infrastructure and cost per customer, month by month.
+#[derive(Parser)]
+#[command(name = "headroom", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Project a scenario and print the monthly table, CSV or JSON.
+    Project {
+        #[command(flatten)]
+        source: Source,
+        #[command(flatten)]
+        edits: Edits,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Turn a scenario into a share link (or a bare token with --token).
+    Link {
+        #[command(flatten)]
+        source: Source,
+        #[command(flatten)]
+        edits: Edits,
+        /// The planner's address the link opens.
+        #[arg(long, default_value = "http://127.0.0.1:8080/")]
+        base: String,
+        /// Print only the token (what follows `#s=`).
+        #[arg(long)]
+        token: bool,
+    },
+    /// Print a scenario as JSON (every input, with defaults filled in): a file to edit.
+    Scenario {
+        #[command(flatten)]
+        source: Source,
+        #[command(flatten)]
+        edits: Edits,
+    },
+    /// List the presets and their assumptions.
+    Presets,
+    /// List the price catalogs, or one catalog's price keys for `--set stack.price_overrides.<key>=<usd>`.
+    Catalogs {
+        /// Catalog id whose price keys to list.
+        #[arg(long, value_name = "ID")]
+        prices: Option<String>,
+    },
+    /// List every input name (for --set) with its default value.
+    Inputs,
+}
+
+/// Where the scenario comes from. With none, the built-in default scenario.
+#[derive(Args)]
+#[group(multiple = false)]
+struct Source {
+    /// A scenario file (JSON); `-` reads standard input.
+    file: Option<String>,
+    /// A preset id (see `headroom presets`).
+    #[arg(long)]
+    preset: Option<String>,
+    /// A share link, a `#s=...` fragment or a bare token.
+    #[arg(long)]
+    link: Option<String>,
+}
+
+#[derive(Args)]
+struct Edits {
+    /// Months to project (1 to 120); same as --set horizon_months=N.
+    #[arg(long, value_name = "N")]
+    months: Option<u32>,
+    /// Change one input: dotted name = JSON value, e.g. growth.monthly_rate=0.1. Repeatable.
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    set: Vec<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Table,
+    Csv,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) {
+                let _ = e.print();
+                return ExitCode::SUCCESS;
+            }
+            let text = e.render().to_string();
+            let first = text
+                .lines()
+                .next()
+                .unwrap_or("invalid arguments")
+                .trim_start_matches("error: ");
+            eprintln!("headroom: {first} (see `headroom --help`)");
+            return ExitCode::from(2);
+        }
+    };
+    match run(cli) {
+        Ok(text) => {
+            let mut out = io::stdout().lock();
+            // A closed pipe (`| head`) is not an error worth reporting.
+            let _ = out.write_all(text.as_bytes());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("headroom: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<String, Error> {
+    match cli.command {
+        Command::Project {
+            source,
+            edits,
+            format,
+        } => {
+            let scenario = load(&source, &edits)?;
+            let p = project(&scenario);
+            Ok(match format {
+                Format::Table => output::table(&p),
+                Format::Csv => output::csv(&p),
+                Format::Json => output::json(&p),
+            })
+        }
+        Command::Link {
+            source,
+            edits,
+            base,
+            token,
+        } => {
+            let scenario = load(&source, &edits)?;
+            let t = codec::encode(&scenario);
+            Ok(if token {
+                format!("{t}\n")
+            } else {
+                format!(
+                    "{}#{}={t}\n",
+                    base.trim_end_matches('#'),
+                    codec::FRAGMENT_KEY
+                )
+            })
+        }
+        Command::Scenario { source, edits } => {
+            let scenario = load(&source, &edits)?;
+            let mut text = serde_json::to_string_pretty(scenario.input()).unwrap_or_default();
+            text.push('\n');
+            Ok(text)
+        }
+        Command::Presets => Ok(output::presets()),
+        Command::Catalogs { prices } => match prices {
+            None => output::catalogs(),
+            Some(id) => Ok(output::price_keys(&catalog::by_id(&id)?)),
+        },
+        Command::Inputs => Ok(output::inputs()),
+    }
+}
+
+/// Read the scenario from its source, then apply --months and --set in order.
+fn load(source: &Source, edits: &Edits) -> Result<Scenario, Error> {
+    let mut scenario = if let Some(id) = &source.preset {
+        id.parse::<Preset>()?.scenario()
+    } else if let Some(link) = &source.link {
+        codec::decode(link)?
+    } else if let Some(path) = &source.file {
+        let text = if path == "-" {
+            let mut s = String::new();
+            io::stdin().read_to_string(&mut s).map_err(|e| {
+                Error::invalid(
+                    "scenario file",
+                    "-",
+                    format!("readable standard input ({e})"),
+                )
+            })?;
+            s
+        } else {
+            std::fs::read_to_string(path).map_err(|e| {
+                Error::invalid("scenario file", path, format!("a readable file ({e})"))
+            })?
+        };
+        Scenario::from_json(&text).map_err(|e| Error {
+            field: format!("{path}: {}", e.field),
+            ..e
+        })?
+    } else {
+        Scenario::default()
+    };
+    if let Some(n) = edits.months {
+        scenario = scenario.with_setting("horizon_months", &n.to_string())?;
+    }
+    for item in &edits.set {
+        let (key, value) = item.split_once('=').ok_or_else(|| {
+            Error::invalid("--set", item, "KEY=VALUE, e.g. growth.monthly_rate=0.1")
+        })?;
+        scenario = scenario.with_setting(key.trim(), value.trim())?;
+    }
+    Ok(scenario)
+}

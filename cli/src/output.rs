@@ -1,0 +1,357 @@
+//! Rendering a projection (and the lists) as text, CSV and JSON.
+
+use std::fmt::Write as _;
+
+use headroom_models::projection::Projection;
+use headroom_models::{catalog, Error, Preset, Scenario};
+
+/// The projection as JSON: the documented interface (docs/MODEL.md, "Output").
+pub fn json(p: &Projection) -> String {
+    let mut text = serde_json::to_string_pretty(p).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// One row per month with every figure a spreadsheet needs.
+pub fn csv(p: &Projection) -> String {
+    let mut out = String::new();
+    let mut header: Vec<String> = [
+        "month",
+        "stage",
+        "registered",
+        "mau",
+        "dau",
+        "customers",
+        "revenue_usd",
+        "engineers",
+        "peak_rps",
+        "db_reads_per_s",
+        "db_writes_per_s",
+        "db_storage_gb",
+        "object_storage_gb",
+        "egress_origin_gb",
+        "egress_cdn_gb",
+        "app_sku",
+        "app_count",
+        "app_utilization",
+        "app_p95_ms",
+        "db_sku",
+        "db_count",
+        "db_replicas",
+        "db_shards",
+        "db_utilization",
+        "db_p95_ms",
+        "db_connections",
+        "cache_sku",
+        "cache_count",
+        "workers",
+        "cdn",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    if let Some(m) = p.months.first() {
+        header.extend(
+            m.costs_usd
+                .items()
+                .iter()
+                .map(|(k, _)| format!("cost_{k}_usd")),
+        );
+    }
+    header.extend(
+        [
+            "total_usd",
+            "cost_per_customer_usd",
+            "cost_per_mau_usd",
+            "cost_share_of_revenue",
+        ]
+        .map(String::from),
+    );
+    out.push_str(&header.join(","));
+    out.push('\n');
+    for m in &p.months {
+        let t = &m.tiers;
+        let mut row: Vec<String> = vec![
+            m.month.to_string(),
+            format!("{:?}", m.stage).to_lowercase(),
+            num(m.registered),
+            num(m.mau),
+            num(m.dau),
+            num(m.customers),
+            num(m.revenue_usd),
+            num(m.engineers),
+            num(m.peak_rps),
+            num(m.db_reads_per_s),
+            num(m.db_writes_per_s),
+            num(m.db_storage_gb),
+            num(m.object_storage_gb),
+            num(m.egress_gb.origin),
+            num(m.egress_gb.cdn),
+            t.app.sku.clone(),
+            t.app.count.to_string(),
+            num(t.app.utilization),
+            opt(t.app.p95_ms),
+            t.db.sku.clone(),
+            t.db.count.to_string(),
+            t.db.replicas.to_string(),
+            t.db.shards.to_string(),
+            num(t.db.utilization),
+            opt(t.db.p95_ms),
+            num(t.db.connections),
+            t.cache.as_ref().map_or(String::new(), |c| c.sku.clone()),
+            t.cache.as_ref().map_or("0".into(), |c| c.count.to_string()),
+            t.workers
+                .as_ref()
+                .map_or("0".into(), |w| w.count.to_string()),
+            t.cdn.to_string(),
+        ];
+        row.extend(m.costs_usd.items().iter().map(|(_, v)| num(*v)));
+        row.extend([
+            num(m.total_usd),
+            opt(m.cost_per_customer_usd),
+            opt(m.cost_per_mau_usd),
+            opt(m.cost_share_of_revenue),
+        ]);
+        out.push_str(&row.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+/// A table a person reads in a terminal: months, then events, gaps and warnings.
+pub fn table(p: &Projection) -> String {
+    let mut out = String::new();
+    let s = &p.scenario;
+    let _ = writeln!(
+        out,
+        "{} — {} months, catalog {} (released {})",
+        s.name, s.horizon_months, p.catalog.id, p.catalog.released
+    );
+    if !p.catalog.overridden.is_empty() {
+        let _ = writeln!(out, "price overrides: {}", p.catalog.overridden.join(", "));
+    }
+    out.push('\n');
+    let _ = writeln!(
+        out,
+        "{:>5}  {:<18} {:>11} {:>10} {:>9} {:>8}  {:<17} {:<22} {:<18} {:>11} {:>10}",
+        "month",
+        "stage",
+        "MAU",
+        "DAU",
+        "customers",
+        "peak rps",
+        "app",
+        "database",
+        "cache",
+        "$/month",
+        "$/customer"
+    );
+    for m in &p.months {
+        let t = &m.tiers;
+        let app = format!(
+            "{}×{} {:.0}%",
+            t.app.count,
+            t.app.sku,
+            t.app.utilization * 100.0
+        );
+        let mut db = t.db.sku.clone();
+        if t.db.replicas > 0 {
+            let _ = write!(db, " +{}r", t.db.replicas);
+        }
+        if t.db.shards > 1 {
+            let _ = write!(db, " ×{}sh", t.db.shards);
+        }
+        if t.db.multi_az {
+            db.push_str(" AZ");
+        }
+        let _ = write!(db, " {:.0}%", t.db.utilization * 100.0);
+        let cache = t
+            .cache
+            .as_ref()
+            .map_or("-".to_owned(), |c| format!("{}×{}", c.count, c.sku));
+        let _ = writeln!(
+            out,
+            "{:>5}  {:<18} {:>11} {:>10} {:>9} {:>8}  {:<17} {:<22} {:<18} {:>11} {:>10}",
+            m.month,
+            m.stage.to_string(),
+            count(m.mau),
+            count(m.dau),
+            count(m.customers),
+            format!("{:.1}", m.peak_rps),
+            app,
+            db,
+            cache,
+            usd(m.total_usd),
+            m.cost_per_customer_usd.map_or("-".to_owned(), usd2),
+        );
+    }
+    if let Some(last) = p.months.last() {
+        let _ = writeln!(out, "\nCost at month {} by line item:", last.month);
+        for (name, v) in last.costs_usd.items() {
+            if v > 0.0 {
+                let _ = writeln!(out, "  {:<16} {:>12}", name, usd(v));
+            }
+        }
+        let _ = writeln!(out, "  {:<16} {:>12}", "total", usd(last.total_usd));
+    }
+    if !p.events.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nArchitecture changes (model = capacity math; rule = rule of thumb; * = made here):"
+        );
+        for e in &p.events {
+            let _ = writeln!(
+                out,
+                "  month {:>3}  {}{:<30} {:<13} {}",
+                e.month,
+                if e.adopted { "*" } else { " " },
+                e.change.to_string(),
+                e.basis.to_string(),
+                e.reason
+            );
+        }
+    }
+    if !p.gaps.is_empty() {
+        let _ = writeln!(out, "\nWhere the rule of thumb and the model disagree:");
+        for g in &p.gaps {
+            let _ = writeln!(out, "  {}", g.note);
+        }
+    }
+    if !p.warnings.is_empty() {
+        let _ = writeln!(out, "\nWarnings:");
+        for w in &p.warnings {
+            let _ = writeln!(out, "  {w}");
+        }
+    }
+    out
+}
+
+pub fn presets() -> String {
+    let mut out = String::new();
+    for p in Preset::ALL {
+        let _ = writeln!(
+            out,
+            "{:<14} {}\n{}\n",
+            p.id(),
+            p.title(),
+            wrap(p.assumptions(), 78, "    ")
+        );
+    }
+    out
+}
+
+pub fn catalogs() -> Result<String, Error> {
+    let mut out = String::new();
+    for c in catalog::all()? {
+        let unverified = c.unverified().len();
+        let _ = writeln!(
+            out,
+            "{:<24} {} (released {}, {})",
+            c.id, c.title, c.released, c.kind
+        );
+        let _ = writeln!(out, "{}", wrap(&c.description, 78, "    "));
+        if unverified > 0 {
+            let _ = writeln!(out, "    {unverified} figures UNVERIFIED (seen only in third-party tables); `--prices {}` lists them", c.id);
+        }
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+pub fn price_keys(c: &catalog::Catalog) -> String {
+    let unverified = c.unverified();
+    let mut out = format!(
+        "Price keys of {} (override with --set stack.price_overrides.<key>=<usd>):\n",
+        c.id
+    );
+    for (key, usd, unit) in c.price_keys() {
+        let family = key.split('.').next().unwrap_or(&key);
+        let flag = if unverified.iter().any(|u| u == &key || u == family) {
+            "  UNVERIFIED"
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "  {key:<40} {usd:>12} {unit}{flag}");
+    }
+    out
+}
+
+/// Every input by its dotted name with the default scenario's value.
+pub fn inputs() -> String {
+    let value = serde_json::to_value(Scenario::default().input()).unwrap_or_default();
+    let mut out = String::from("Inputs (dotted names for --set; units in docs/MODEL.md) with the default scenario's values:\n");
+    flatten("", &value, &mut out);
+    out
+}
+
+fn flatten(prefix: &str, v: &serde_json::Value, out: &mut String) {
+    match v {
+        serde_json::Value::Object(map) if !map.is_empty() => {
+            for (k, child) in map {
+                let key = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
+                flatten(&key, child, out);
+            }
+        }
+        other => {
+            let _ = writeln!(out, "  {prefix:<44} {other}");
+        }
+    }
+}
+
+fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut lines = Vec::new();
+    let mut line = String::from(indent);
+    for word in text.split_whitespace() {
+        if line.len() + word.len() + 1 > width && line.trim().len() > 0 {
+            lines.push(std::mem::replace(&mut line, String::from(indent)));
+        }
+        if line.len() > indent.len() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines.join("\n")
+}
+
+fn num(v: f64) -> String {
+    // Enough precision for a spreadsheet; no exponent for ordinary magnitudes.
+    let r = (v * 1e6).round() / 1e6;
+    format!("{r}")
+}
+
+fn opt(v: Option<f64>) -> String {
+    v.map_or(String::new(), num)
+}
+
+fn count(v: f64) -> String {
+    let n = v.round().max(0.0);
+    if n >= 1e15 {
+        return format!("{n:e}");
+    }
+    let digits = (n as u64).to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+fn usd(v: f64) -> String {
+    format!("${}", count(v))
+}
+
+fn usd2(v: f64) -> String {
+    if v >= 100.0 {
+        usd(v)
+    } else {
+        format!("${v:.2}")
+    }
+}

@@ -1,0 +1,651 @@
+//! Price catalogs: dated, sourced price and capacity data compiled into the binary.
+//!
+//! A catalog is a JSON data file under `models/catalogs/`. Every figure in it
+//! carries the public page it came from, the month it was seen and whether it was
+//! confirmed on the vendor's own page (`verified`). Catalogs are never edited once
+//! released: a changed price means a new catalog with a new id, so a scenario that
+//! names an old catalog keeps its numbers forever.
+//!
+//! The model reads three SKU ladders (app servers, databases, cache nodes) and a
+//! fixed set of named [`Rate`]s (see [`RateName`]). A rate is a list of tiers, each a
+//! price per unit up to a cumulative quantity, so free allowances and volume
+//! discounts are data too.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+
+/// Hours in a billing month: the public cloud calculators' convention.
+pub const HOURS_PER_MONTH: f64 = 730.0;
+
+/// Where a figure came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    /// The public page the figure was read from.
+    pub source: String,
+    /// The month it was seen, `YYYY-MM`.
+    pub seen: String,
+    /// `false` when the figure was seen only in third-party tables and not confirmed
+    /// on the vendor's own page. Shown to users as UNVERIFIED.
+    pub verified: bool,
+    /// Anything a reader should know (conditions, derivation).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// The unit a price is quoted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Per {
+    Hour,
+    Month,
+    GbMonth,
+    Gb,
+    ThousandRequests,
+    TenThousandRequests,
+    MillionRequests,
+    MillionMessages,
+    ThousandEmails,
+    Mau,
+    HostMonth,
+    Charge,
+    ShareOfAmount,
+    Multiplier,
+}
+
+impl Per {
+    /// How many base units (requests, messages, emails, ...) one priced unit holds.
+    pub fn units(self) -> f64 {
+        match self {
+            Per::ThousandRequests | Per::ThousandEmails => 1_000.0,
+            Per::TenThousandRequests => 10_000.0,
+            Per::MillionRequests | Per::MillionMessages => 1_000_000.0,
+            _ => 1.0,
+        }
+    }
+}
+
+/// A SKU's price: a figure per hour or per month, with its source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SkuPrice {
+    pub usd: f64,
+    /// `hour` or `month`.
+    pub per: Per,
+    #[serde(flatten)]
+    pub source: Source,
+}
+
+impl SkuPrice {
+    /// The price of one instance for a whole month (730 hours for hourly prices).
+    pub fn usd_per_month(&self) -> f64 {
+        match self.per {
+            Per::Hour => self.usd * HOURS_PER_MONTH,
+            _ => self.usd,
+        }
+    }
+}
+
+/// A compute instance: app servers and workers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ComputeSku {
+    pub id: String,
+    pub vcpu: f64,
+    pub ram_gb: f64,
+    /// Share of each vCPU sustainable indefinitely (burstable instances: the
+    /// published baseline; 1.0 for fixed-performance instances).
+    pub baseline_cpu_share: f64,
+    pub price: SkuPrice,
+}
+
+/// A database instance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DbSku {
+    pub id: String,
+    pub vcpu: f64,
+    pub ram_gb: f64,
+    pub baseline_cpu_share: f64,
+    /// Default maximum of direct client connections.
+    pub max_connections: f64,
+    /// Largest database the vendor supports or recommends on this size, if any.
+    #[serde(default)]
+    pub max_storage_gb: Option<f64>,
+    /// Where the capacity figures (connections, storage) came from.
+    pub capacity_source: Source,
+    pub price: SkuPrice,
+}
+
+/// A cache node (Redis-compatible).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CacheSku {
+    pub id: String,
+    /// Advertised memory of the node or plan.
+    pub memory_gb: f64,
+    /// Sustained commands per second one node or database serves.
+    pub max_ops_per_s: f64,
+    pub capacity_source: Source,
+    pub price: SkuPrice,
+}
+
+/// One tier of a rate: `usd` per unit for the quantity up to `up_to`
+/// (cumulative, in the rate's unit), or without bound when `up_to` is absent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Tier {
+    #[serde(default)]
+    pub up_to: Option<f64>,
+    pub usd: f64,
+    #[serde(flatten)]
+    pub source: Source,
+}
+
+/// A usage-based price: tiers over a monthly quantity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Rate {
+    pub per: Per,
+    pub tiers: Vec<Tier>,
+}
+
+impl Rate {
+    /// Monthly cost of `quantity` base units (GB, requests, MAU, ...).
+    ///
+    /// Never negative for a non-negative quantity and non-negative tier prices.
+    pub fn cost(&self, quantity: f64) -> f64 {
+        let q = (quantity / self.per.units()).max(0.0);
+        let mut cost = 0.0;
+        let mut floor = 0.0;
+        for tier in &self.tiers {
+            let ceiling = tier.up_to.unwrap_or(f64::INFINITY);
+            if q > floor {
+                cost += (q.min(ceiling) - floor) * tier.usd;
+            }
+            if q <= ceiling {
+                break;
+            }
+            floor = ceiling;
+        }
+        cost
+    }
+
+    /// The price of the first tier: for single-tier rates, the price itself.
+    pub fn first(&self) -> f64 {
+        self.tiers.first().map_or(0.0, |t| t.usd)
+    }
+}
+
+/// A fixed monthly fee of a platform (a plan, a seat).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fee {
+    pub name: String,
+    pub usd: f64,
+    pub per: Per,
+    #[serde(flatten)]
+    pub source: Source,
+}
+
+/// The named rates every catalog must provide, with the unit each is quoted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum RateName {
+    DbStorage,
+    DbMultiAz,
+    ObjectStorage,
+    ObjectWrites,
+    ObjectReads,
+    OriginEgress,
+    OriginToCdn,
+    CdnEgress,
+    CdnRequests,
+    QueueMessages,
+    AuthBase,
+    AuthMau,
+    PaymentsPercent,
+    PaymentsFixed,
+    Email,
+    MonitoringHost,
+    ErrorTracking,
+    SearchBase,
+    SearchRequests,
+}
+
+impl RateName {
+    pub const ALL: [RateName; 19] = [
+        RateName::DbStorage,
+        RateName::DbMultiAz,
+        RateName::ObjectStorage,
+        RateName::ObjectWrites,
+        RateName::ObjectReads,
+        RateName::OriginEgress,
+        RateName::OriginToCdn,
+        RateName::CdnEgress,
+        RateName::CdnRequests,
+        RateName::QueueMessages,
+        RateName::AuthBase,
+        RateName::AuthMau,
+        RateName::PaymentsPercent,
+        RateName::PaymentsFixed,
+        RateName::Email,
+        RateName::MonitoringHost,
+        RateName::ErrorTracking,
+        RateName::SearchBase,
+        RateName::SearchRequests,
+    ];
+
+    /// The key of this rate in a catalog file and in price overrides.
+    pub fn key(self) -> &'static str {
+        match self {
+            RateName::DbStorage => "db_storage",
+            RateName::DbMultiAz => "db_multi_az",
+            RateName::ObjectStorage => "object_storage",
+            RateName::ObjectWrites => "object_writes",
+            RateName::ObjectReads => "object_reads",
+            RateName::OriginEgress => "origin_egress",
+            RateName::OriginToCdn => "origin_to_cdn",
+            RateName::CdnEgress => "cdn_egress",
+            RateName::CdnRequests => "cdn_requests",
+            RateName::QueueMessages => "queue_messages",
+            RateName::AuthBase => "auth_base",
+            RateName::AuthMau => "auth_mau",
+            RateName::PaymentsPercent => "payments_percent",
+            RateName::PaymentsFixed => "payments_fixed",
+            RateName::Email => "email",
+            RateName::MonitoringHost => "monitoring_host",
+            RateName::ErrorTracking => "error_tracking",
+            RateName::SearchBase => "search_base",
+            RateName::SearchRequests => "search_requests",
+        }
+    }
+
+    /// The units a catalog may quote this rate in.
+    pub fn allowed(self) -> &'static [Per] {
+        use Per::*;
+        match self {
+            RateName::DbStorage | RateName::ObjectStorage => &[GbMonth],
+            RateName::DbMultiAz => &[Multiplier],
+            RateName::ObjectWrites | RateName::ObjectReads | RateName::SearchRequests => {
+                &[ThousandRequests, TenThousandRequests, MillionRequests]
+            }
+            RateName::CdnRequests => &[ThousandRequests, TenThousandRequests, MillionRequests],
+            RateName::OriginEgress | RateName::OriginToCdn | RateName::CdnEgress => &[Gb],
+            RateName::QueueMessages => &[MillionMessages],
+            RateName::AuthBase | RateName::ErrorTracking | RateName::SearchBase => &[Month],
+            RateName::AuthMau => &[Mau],
+            RateName::PaymentsPercent => &[ShareOfAmount],
+            RateName::PaymentsFixed => &[Charge],
+            RateName::Email => &[ThousandEmails],
+            RateName::MonitoringHost => &[HostMonth],
+        }
+    }
+}
+
+/// A price catalog as stored in its data file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Catalog {
+    /// Stable id, e.g. `aws-us-east-1-2026-11`. Named by scenarios and links.
+    pub id: String,
+    pub title: String,
+    /// `cloud` or `paas`.
+    pub kind: String,
+    /// The day the catalog was released (`YYYY-MM-DD`). Never edited after.
+    pub released: String,
+    pub description: String,
+    /// The app-server SKU a new scenario starts on.
+    pub default_app_sku: String,
+    /// The instance a connection pooler (PgBouncer) runs on; absent when the
+    /// database service includes a pooler at no extra charge.
+    #[serde(default)]
+    pub pooler_sku: Option<String>,
+    pub app_skus: Vec<ComputeSku>,
+    pub db_skus: Vec<DbSku>,
+    pub cache_skus: Vec<CacheSku>,
+    pub rates: BTreeMap<String, Rate>,
+    /// Fixed monthly platform fees (plans, seats) paid from month 0.
+    #[serde(default)]
+    pub fixed_fees: Vec<Fee>,
+}
+
+/// The catalogs compiled into the binary, newest last.
+const EMBEDDED: &[&str] = &[
+    include_str!("../catalogs/aws-us-east-1-2026-11.json"),
+    include_str!("../catalogs/paas-2026-11.json"),
+];
+
+/// The id of the catalog a new scenario uses.
+pub const DEFAULT_CATALOG: &str = "aws-us-east-1-2026-11";
+
+/// Every embedded catalog, parsed and checked.
+///
+/// The embedded files are checked by the test suite, so a failure here is a
+/// build defect; it still surfaces as an [`Error`], never a panic.
+pub fn all() -> Result<Vec<Catalog>, Error> {
+    EMBEDDED
+        .iter()
+        .map(|text| Catalog::from_json(text))
+        .collect()
+}
+
+/// The embedded catalog with this id.
+pub fn by_id(id: &str) -> Result<Catalog, Error> {
+    for text in EMBEDDED {
+        let catalog = Catalog::from_json(text)?;
+        if catalog.id == id {
+            return Ok(catalog);
+        }
+    }
+    let known: Vec<String> = all()?.into_iter().map(|c| c.id).collect();
+    Err(Error::invalid(
+        "stack.catalog",
+        id,
+        format!("one of {}", known.join(", ")),
+    ))
+}
+
+impl Catalog {
+    /// Parse and check a catalog file: every required rate present in an allowed
+    /// unit, ladders non-empty and sorted by price, every figure finite and
+    /// non-negative, tiers increasing.
+    pub fn from_json(text: &str) -> Result<Catalog, Error> {
+        let catalog: Catalog = serde_json::from_str(text)
+            .map_err(|e| Error::invalid("catalog", "file", format!("valid catalog JSON ({e})")))?;
+        catalog.check()?;
+        Ok(catalog)
+    }
+
+    fn check(&self) -> Result<(), Error> {
+        let field = |what: &str| format!("catalog {} {}", self.id, what);
+        let non_negative = |what: String, v: f64| -> Result<(), Error> {
+            if v.is_finite() && v >= 0.0 {
+                Ok(())
+            } else {
+                Err(Error::invalid(what, v, "a finite number >= 0"))
+            }
+        };
+        if self.app_skus.is_empty() || self.db_skus.is_empty() || self.cache_skus.is_empty() {
+            return Err(Error::invalid(
+                field("ladders"),
+                "empty",
+                "at least one SKU in each ladder",
+            ));
+        }
+        for sku in &self.app_skus {
+            non_negative(field(&sku.id), sku.price.usd)?;
+            positive(field(&format!("{} vcpu", sku.id)), sku.vcpu)?;
+            share(
+                field(&format!("{} baseline_cpu_share", sku.id)),
+                sku.baseline_cpu_share,
+            )?;
+        }
+        for sku in &self.db_skus {
+            non_negative(field(&sku.id), sku.price.usd)?;
+            positive(field(&format!("{} vcpu", sku.id)), sku.vcpu)?;
+            positive(field(&format!("{} ram_gb", sku.id)), sku.ram_gb)?;
+            positive(
+                field(&format!("{} max_connections", sku.id)),
+                sku.max_connections,
+            )?;
+            share(
+                field(&format!("{} baseline_cpu_share", sku.id)),
+                sku.baseline_cpu_share,
+            )?;
+        }
+        for sku in &self.cache_skus {
+            non_negative(field(&sku.id), sku.price.usd)?;
+            positive(field(&format!("{} memory_gb", sku.id)), sku.memory_gb)?;
+            positive(
+                field(&format!("{} max_ops_per_s", sku.id)),
+                sku.max_ops_per_s,
+            )?;
+        }
+        for (what, prices) in [
+            (
+                "db_skus",
+                self.db_skus
+                    .iter()
+                    .map(|s| s.price.usd_per_month())
+                    .collect::<Vec<_>>(),
+            ),
+            (
+                "cache_skus",
+                self.cache_skus
+                    .iter()
+                    .map(|s| s.price.usd_per_month())
+                    .collect(),
+            ),
+        ] {
+            if prices.windows(2).any(|w| w[0] > w[1]) {
+                return Err(Error::invalid(
+                    field(what),
+                    "unsorted",
+                    "SKUs in ascending price order",
+                ));
+            }
+        }
+        if self.app_sku(&self.default_app_sku).is_none() {
+            return Err(Error::invalid(
+                field("default_app_sku"),
+                &self.default_app_sku,
+                "an id from app_skus",
+            ));
+        }
+        if let Some(pooler) = &self.pooler_sku {
+            if self.app_sku(pooler).is_none() {
+                return Err(Error::invalid(
+                    field("pooler_sku"),
+                    pooler,
+                    "an id from app_skus",
+                ));
+            }
+        }
+        for name in RateName::ALL {
+            let rate = self.rates.get(name.key()).ok_or_else(|| {
+                Error::invalid(field("rates"), name.key(), "every required rate present")
+            })?;
+            if !name.allowed().contains(&rate.per) {
+                return Err(Error::invalid(
+                    field(name.key()),
+                    format!("{:?}", rate.per),
+                    format!("one of {:?}", name.allowed()),
+                ));
+            }
+            if rate.tiers.is_empty() {
+                return Err(Error::invalid(
+                    field(name.key()),
+                    "no tiers",
+                    "at least one tier",
+                ));
+            }
+            let mut floor = 0.0;
+            for (i, tier) in rate.tiers.iter().enumerate() {
+                non_negative(field(&format!("{}.{i}", name.key())), tier.usd)?;
+                match tier.up_to {
+                    Some(up_to) if !(up_to.is_finite() && up_to > floor) => {
+                        return Err(Error::invalid(
+                            field(&format!("{}.{i} up_to", name.key())),
+                            up_to,
+                            "increasing tier bounds",
+                        ))
+                    }
+                    Some(up_to) => floor = up_to,
+                    None if i + 1 != rate.tiers.len() => {
+                        return Err(Error::invalid(
+                            field(&format!("{}.{i} up_to", name.key())),
+                            "none",
+                            "only the last tier without a bound",
+                        ))
+                    }
+                    None => {}
+                }
+            }
+        }
+        for fee in &self.fixed_fees {
+            non_negative(field(&fee.name), fee.usd)?;
+        }
+        Ok(())
+    }
+
+    /// The rate with this name. Every catalog has every rate (checked on load).
+    pub fn rate(&self, name: RateName) -> &Rate {
+        &self.rates[name.key()]
+    }
+
+    pub fn app_sku(&self, id: &str) -> Option<&ComputeSku> {
+        self.app_skus.iter().find(|s| s.id == id)
+    }
+
+    /// Every key a scenario may override, with its current price and unit:
+    /// `app:<sku>`, `db:<sku>`, `cache:<sku>`, `<rate>` (single tier) or
+    /// `<rate>.<tier>` (tiered, 0-based), `fee:<name>`.
+    pub fn price_keys(&self) -> Vec<(String, f64, String)> {
+        let mut keys = Vec::new();
+        for s in &self.app_skus {
+            keys.push((format!("app:{}", s.id), s.price.usd, unit_name(s.price.per)));
+        }
+        for s in &self.db_skus {
+            keys.push((format!("db:{}", s.id), s.price.usd, unit_name(s.price.per)));
+        }
+        for s in &self.cache_skus {
+            keys.push((
+                format!("cache:{}", s.id),
+                s.price.usd,
+                unit_name(s.price.per),
+            ));
+        }
+        for (name, rate) in &self.rates {
+            if rate.tiers.len() == 1 {
+                keys.push((name.clone(), rate.tiers[0].usd, unit_name(rate.per)));
+            } else {
+                for (i, t) in rate.tiers.iter().enumerate() {
+                    keys.push((format!("{name}.{i}"), t.usd, unit_name(rate.per)));
+                }
+            }
+        }
+        for f in &self.fixed_fees {
+            keys.push((format!("fee:{}", f.name), f.usd, unit_name(f.per)));
+        }
+        keys
+    }
+
+    /// Apply price overrides (key → price in the key's own unit). An unknown key or
+    /// a negative or non-finite price is an error naming the key.
+    pub fn with_overrides(mut self, overrides: &BTreeMap<String, f64>) -> Result<Catalog, Error> {
+        for (key, &usd) in overrides {
+            let field = format!("stack.price_overrides.{key}");
+            if !(usd.is_finite() && usd >= 0.0) {
+                return Err(Error::invalid(field, usd, "a finite price >= 0"));
+            }
+            if !self.set_price(key, usd) {
+                return Err(Error::invalid(
+                    field,
+                    key,
+                    format!(
+                        "a price key of catalog {} (see `headroom catalogs --prices {}`)",
+                        self.id, self.id
+                    ),
+                ));
+            }
+        }
+        // Overrides may reorder a ladder; sizing relies on ascending price.
+        self.db_skus
+            .sort_by(|a, b| a.price.usd_per_month().total_cmp(&b.price.usd_per_month()));
+        self.cache_skus
+            .sort_by(|a, b| a.price.usd_per_month().total_cmp(&b.price.usd_per_month()));
+        Ok(self)
+    }
+
+    fn set_price(&mut self, key: &str, usd: f64) -> bool {
+        if let Some(id) = key.strip_prefix("app:") {
+            if let Some(s) = self.app_skus.iter_mut().find(|s| s.id == id) {
+                s.price.usd = usd;
+                return true;
+            }
+        } else if let Some(id) = key.strip_prefix("db:") {
+            if let Some(s) = self.db_skus.iter_mut().find(|s| s.id == id) {
+                s.price.usd = usd;
+                return true;
+            }
+        } else if let Some(id) = key.strip_prefix("cache:") {
+            if let Some(s) = self.cache_skus.iter_mut().find(|s| s.id == id) {
+                s.price.usd = usd;
+                return true;
+            }
+        } else if let Some(name) = key.strip_prefix("fee:") {
+            if let Some(f) = self.fixed_fees.iter_mut().find(|f| f.name == name) {
+                f.usd = usd;
+                return true;
+            }
+        } else {
+            let (name, tier) = match key.rsplit_once('.') {
+                Some((name, tier)) => match tier.parse::<usize>() {
+                    Ok(i) => (name, Some(i)),
+                    Err(_) => return false,
+                },
+                None => (key, None),
+            };
+            if let Some(rate) = self.rates.get_mut(name) {
+                let index = match tier {
+                    Some(i) => i,
+                    None if rate.tiers.len() == 1 => 0,
+                    None => return false,
+                };
+                if let Some(t) = rate.tiers.get_mut(index) {
+                    t.usd = usd;
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// Every figure of this catalog not confirmed on the vendor's page, by key.
+    pub fn unverified(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for s in &self.app_skus {
+            if !s.price.source.verified {
+                out.push(format!("app:{}", s.id));
+            }
+        }
+        for s in &self.db_skus {
+            if !s.price.source.verified || !s.capacity_source.verified {
+                out.push(format!("db:{}", s.id));
+            }
+        }
+        for s in &self.cache_skus {
+            if !s.price.source.verified || !s.capacity_source.verified {
+                out.push(format!("cache:{}", s.id));
+            }
+        }
+        for (name, rate) in &self.rates {
+            if rate.tiers.iter().any(|t| !t.source.verified) {
+                out.push(name.clone());
+            }
+        }
+        for f in &self.fixed_fees {
+            if !f.source.verified {
+                out.push(format!("fee:{}", f.name));
+            }
+        }
+        out
+    }
+}
+
+fn unit_name(per: Per) -> String {
+    serde_json::to_value(per)
+        .ok()
+        .and_then(|v| v.as_str().map(|s| format!("usd_per_{s}")))
+        .unwrap_or_default()
+}
+
+fn positive(what: String, v: f64) -> Result<(), Error> {
+    if v.is_finite() && v > 0.0 {
+        Ok(())
+    } else {
+        Err(Error::invalid(what, v, "a finite number > 0"))
+    }
+}
+
+fn share(what: String, v: f64) -> Result<(), Error> {
+    if v.is_finite() && v > 0.0 && v <= 1.0 {
+        Ok(())
+    } else {
+        Err(Error::invalid(what, v, "a share in (0, 1]"))
+    }
+}

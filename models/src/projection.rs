@@ -1,0 +1,347 @@
+//! What a projection holds: one row per month, the architecture-change events,
+//! where the rules of thumb and the model disagree, warnings, and stage summaries.
+//!
+//! These types are the documented JSON interface of `headroom project --format json`
+//! (see docs/MODEL.md, "Output"). Money is in USD per month unless a name says
+//! otherwise; sizes in GB; rates per second.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::scenario::{ScenarioInput, Stage};
+
+/// The result of [`crate::project`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Projection {
+    /// The validated scenario that was projected: every input with its documented name.
+    pub scenario: ScenarioInput,
+    /// Catalog id and release date the prices came from.
+    pub catalog: CatalogRef,
+    /// Month 0 ..= horizon.
+    pub months: Vec<Month>,
+    /// Every architecture change, by month, with its basis and reason.
+    pub events: Vec<Event>,
+    /// For each change both kinds of reason speak to: when each says so.
+    pub gaps: Vec<Gap>,
+    pub warnings: Vec<Warning>,
+    /// One entry per stage reached.
+    pub stages: Vec<StageSummary>,
+    /// Price keys used by this projection whose figures are not confirmed on the
+    /// vendor's own page (shown to users as UNVERIFIED).
+    pub unverified_prices: Vec<String>,
+}
+
+/// Which catalog priced the projection.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CatalogRef {
+    pub id: String,
+    pub released: String,
+    /// Keys the scenario overrode.
+    pub overridden: Vec<String>,
+}
+
+/// One month of the projection.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Month {
+    pub month: u32,
+    pub stage: Stage,
+    pub registered: f64,
+    pub mau: f64,
+    pub dau: f64,
+    pub customers: f64,
+    pub revenue_usd: f64,
+    pub engineers: f64,
+    pub peak_rps: f64,
+    /// Database reads per second at peak that reach the database (after the cache).
+    pub db_reads_per_s: f64,
+    pub db_writes_per_s: f64,
+    pub db_storage_gb: f64,
+    pub object_storage_gb: f64,
+    pub egress_gb: Egress,
+    pub tiers: Tiers,
+    pub costs_usd: Costs,
+    /// Sum of `costs_usd`.
+    pub total_usd: f64,
+    /// `total_usd / customers`; absent while there is less than one customer.
+    pub cost_per_customer_usd: Option<f64>,
+    /// `total_usd / mau`; absent while there is less than one MAU.
+    pub cost_per_mau_usd: Option<f64>,
+    /// `total_usd / revenue_usd`; absent while there is no revenue.
+    pub cost_share_of_revenue: Option<f64>,
+}
+
+/// Outbound bytes in a month, by kind and by where they are billed (GB).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Egress {
+    pub api: f64,
+    pub static_assets: f64,
+    pub media: f64,
+    /// Billed at the origin's egress rate.
+    pub origin: f64,
+    /// Billed at the CDN's rate.
+    pub cdn: f64,
+}
+
+/// The sized architecture of a month.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Tiers {
+    pub app: AppTier,
+    pub db: DbTier,
+    pub cache: Option<CacheTier>,
+    pub workers: Option<WorkerTier>,
+    /// Instances running the connection pooler (0 when the database includes one).
+    pub pooler: Option<PoolerTier>,
+    pub cdn: bool,
+    /// Services extracted from the monolith.
+    pub services: Vec<Service>,
+    /// Regions beyond the home region.
+    pub extra_regions: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AppTier {
+    pub sku: String,
+    pub count: u32,
+    /// CPU busy share of the tier's sustainable capacity at peak.
+    pub utilization: f64,
+    /// p95 response time at peak (ms); absent when saturated.
+    pub p95_ms: Option<f64>,
+    pub saturated: bool,
+    /// Requests in flight at peak (Little's law).
+    pub in_flight: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DbTier {
+    pub sku: String,
+    /// Database instances billed: shards × (1 + replicas).
+    pub count: u32,
+    /// Read replicas per shard.
+    pub replicas: u32,
+    pub shards: u32,
+    /// CPU busy share of one primary at peak.
+    pub utilization: f64,
+    pub p95_ms: Option<f64>,
+    pub saturated: bool,
+    pub multi_az: bool,
+    /// Client connections the app servers and workers open to one primary.
+    pub connections: f64,
+    pub connection_limit: f64,
+    /// Queries in flight at one primary at peak (Little's law): the server connections a pooler needs.
+    pub in_flight: f64,
+    /// Hot working set per shard against the SKU's RAM (GB).
+    pub hot_set_gb: f64,
+    pub ram_gb: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CacheTier {
+    pub sku: String,
+    pub count: u32,
+    /// Memory needed (working set ÷ 0.75 usable) over memory provisioned.
+    pub memory_utilization: f64,
+    pub ops_per_s: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorkerTier {
+    pub sku: String,
+    pub count: u32,
+    pub utilization: f64,
+    /// Messages through the queue this month.
+    pub messages: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PoolerTier {
+    pub sku: String,
+    pub count: u32,
+}
+
+/// Cost of each line item this month (USD). The total is their sum.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Costs {
+    pub app: f64,
+    pub database: f64,
+    pub db_storage: f64,
+    pub pooler: f64,
+    pub cache: f64,
+    pub workers: f64,
+    pub queue: f64,
+    pub object_storage: f64,
+    pub egress: f64,
+    pub cdn: f64,
+    pub auth: f64,
+    pub payments: f64,
+    pub email: f64,
+    pub monitoring: f64,
+    pub error_tracking: f64,
+    pub search: f64,
+    pub services: f64,
+    pub regions: f64,
+    pub ai: f64,
+    pub platform: f64,
+}
+
+impl Costs {
+    /// Line items with their names, in display order.
+    pub fn items(&self) -> [(&'static str, f64); 20] {
+        [
+            ("app", self.app),
+            ("database", self.database),
+            ("db_storage", self.db_storage),
+            ("pooler", self.pooler),
+            ("cache", self.cache),
+            ("workers", self.workers),
+            ("queue", self.queue),
+            ("object_storage", self.object_storage),
+            ("egress", self.egress),
+            ("cdn", self.cdn),
+            ("auth", self.auth),
+            ("payments", self.payments),
+            ("email", self.email),
+            ("monitoring", self.monitoring),
+            ("error_tracking", self.error_tracking),
+            ("search", self.search),
+            ("services", self.services),
+            ("regions", self.regions),
+            ("ai", self.ai),
+            ("platform", self.platform),
+        ]
+    }
+
+    /// The sum of every line item, added in display order.
+    pub fn total(&self) -> f64 {
+        self.items().iter().fold(0.0, |sum, (_, v)| sum + v)
+    }
+}
+
+/// A service that can be extracted from the monolith.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Service {
+    Payments,
+    Search,
+    Media,
+}
+
+/// An architecture change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Change {
+    ConnectionPooler,
+    Cache,
+    Cdn,
+    BackgroundJobs,
+    DbUpgrade,
+    ReadReplica,
+    MultiAz,
+    ExtractPayments,
+    ExtractSearch,
+    ExtractMedia,
+    Sharding,
+    MultiRegion,
+}
+
+impl Change {
+    pub fn extract(service: Service) -> Change {
+        match service {
+            Service::Payments => Change::ExtractPayments,
+            Service::Search => Change::ExtractSearch,
+            Service::Media => Change::ExtractMedia,
+        }
+    }
+}
+
+impl fmt::Display for Change {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Change::ConnectionPooler => "Connection pooler",
+            Change::Cache => "Cache",
+            Change::Cdn => "CDN",
+            Change::BackgroundJobs => "Background jobs",
+            Change::DbUpgrade => "Database upgrade",
+            Change::ReadReplica => "Read replica",
+            Change::MultiAz => "Multi-AZ / high availability",
+            Change::ExtractPayments => "Extract payments service",
+            Change::ExtractSearch => "Extract search service",
+            Change::ExtractMedia => "Extract media service",
+            Change::Sharding => "Sharding",
+            Change::MultiRegion => "Multi-region",
+        })
+    }
+}
+
+/// Why a change is called for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// The capacity math says so.
+    Model,
+    /// The seeds' guidance (editable thresholds) says so.
+    RuleOfThumb,
+}
+
+impl fmt::Display for Basis {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Basis::Model => "model",
+            Basis::RuleOfThumb => "rule of thumb",
+        })
+    }
+}
+
+/// The first month a change is called for by one kind of reason.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub month: u32,
+    pub change: Change,
+    pub basis: Basis,
+    /// What was measured, e.g. `dau` or `db_cpu_utilization`.
+    pub metric: String,
+    pub value: f64,
+    pub threshold: f64,
+    /// The reason in words, with the numbers.
+    pub reason: String,
+    /// Whether the projection made the change (per `stack.adopt`) at this event.
+    pub adopted: bool,
+}
+
+/// When the rule of thumb and the model call for a change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Gap {
+    pub change: Change,
+    pub model_month: Option<u32>,
+    pub rule_month: Option<u32>,
+    /// The gap in words: which comes first and by how much.
+    pub note: String,
+}
+
+/// Something the reader should know: saturation, a missed objective, an input
+/// outside the plausible range, an unverified price.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Warning {
+    /// First month it applies (absent for warnings about inputs).
+    pub month: Option<u32>,
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.month {
+            Some(m) => write!(f, "month {m}: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+/// A stage the projection reaches: its first and last month.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StageSummary {
+    pub stage: Stage,
+    pub first_month: u32,
+    pub last_month: u32,
+    /// The seeds' recommended architecture for the stage.
+    pub recommended: String,
+}

@@ -1,0 +1,1057 @@
+//! The scenario: every input of the model, with its unit, default and allowed range.
+//!
+//! A [`ScenarioInput`] is plain data as a person writes it (a JSON file, a link, a
+//! form). [`Scenario::new`] checks every field and resolves the price catalog; a
+//! [`Scenario`] therefore always holds valid inputs, and [`crate::project`] cannot
+//! fail on it. Missing fields in a file take their defaults; unknown fields are an
+//! error, so a typo never goes unnoticed.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{self, Catalog};
+use crate::error::Error;
+
+/// Growth stage of a month, by monthly active users (MODEL.md section 7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Mvp,
+    ProductMarketFit,
+    EarlyScale,
+    Scaling,
+    Enterprise,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 5] = [
+        Stage::Mvp,
+        Stage::ProductMarketFit,
+        Stage::EarlyScale,
+        Stage::Scaling,
+        Stage::Enterprise,
+    ];
+
+    /// 0-based position (MVP = 0).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The stage of a month with `mau` active users, given the four MAU boundaries
+    /// (ascending) where PMF, early scale, scaling and enterprise begin.
+    pub fn of(mau: f64, bounds_mau: &[f64; 4]) -> Stage {
+        let passed = bounds_mau.iter().filter(|&&b| mau >= b).count();
+        Stage::ALL[passed]
+    }
+
+    /// The architecture the seeds recommend at this stage.
+    pub fn recommended_architecture(self) -> &'static str {
+        match self {
+            Stage::Mvp => "single app, single database",
+            Stage::ProductMarketFit => "single app, optimised database",
+            Stage::EarlyScale => "basic services, caching",
+            Stage::Scaling => "services, CDN, read replicas",
+            Stage::Enterprise => "distributed, multi-region",
+        }
+    }
+}
+
+impl fmt::Display for Stage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Stage::Mvp => "MVP",
+            Stage::ProductMarketFit => "Product-market fit",
+            Stage::EarlyScale => "Early scale",
+            Stage::Scaling => "Scaling",
+            Stage::Enterprise => "Enterprise",
+        })
+    }
+}
+
+/// How registered users grow month to month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GrowthMode {
+    /// `U(t+1) = U(t) * (1 + monthly_rate)`.
+    Compound,
+    /// S-curve to `ceiling_users`: `U(t+1) = U(t) + monthly_rate * U(t) * (1 - U(t)/K)`.
+    Logistic,
+    /// Compound at the rate of the month's stage (`stage_rates`).
+    PerStage,
+}
+
+/// Which kind of reason makes the model adopt an architecture change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Adoption {
+    /// Adopt when either the capacity math or the rule of thumb calls for it.
+    Either,
+    /// Adopt only when the capacity math calls for it.
+    Model,
+    /// Adopt only when the rule of thumb calls for it.
+    RuleOfThumb,
+}
+
+/// Users, stickiness and team.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Growth {
+    /// Registered users at month 0 (users). 0 to 10,000,000,000.
+    pub start_users: f64,
+    pub mode: GrowthMode,
+    /// Monthly growth rate for compound and logistic growth (0.15 = 15 %/month). -0.5 to 2.
+    pub monthly_rate: f64,
+    /// Ceiling of logistic growth (users). Above `start_users`, up to 10,000,000,000.
+    pub ceiling_users: f64,
+    /// Monthly growth rate in each stage, MVP first, for `per_stage` growth. Each -0.5 to 2.
+    pub stage_rates: [f64; 5],
+    /// Share of registered users lost each month. 0 to 0.5.
+    pub monthly_churn: f64,
+    /// Monthly active users as a share of registered users. 0 to 1.
+    pub mau_share: f64,
+    /// Daily active users as a share of monthly active users (stickiness). 0 to 1.
+    pub dau_share: f64,
+    /// Engineers at month 0. 0 to 10,000.
+    pub team_start_engineers: f64,
+    /// Engineers hired per month (net). 0 to 1,000.
+    pub engineers_hired_per_month: f64,
+}
+
+impl Default for Growth {
+    fn default() -> Self {
+        Growth {
+            start_users: 1_000.0,
+            mode: GrowthMode::Compound,
+            monthly_rate: 0.15,
+            ceiling_users: 10_000_000.0,
+            stage_rates: [0.25, 0.18, 0.12, 0.07, 0.03],
+            monthly_churn: 0.02,
+            mau_share: 0.6,
+            dau_share: 0.3,
+            team_start_engineers: 3.0,
+            engineers_hired_per_month: 0.5,
+        }
+    }
+}
+
+/// What paying customers bring.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Revenue {
+    /// Share of monthly active users who pay (directly or through their account). 0 to 1.
+    pub paying_share: f64,
+    /// Users per paying account (B2C: 1; B2B: seats per account). 1 to 100,000.
+    pub users_per_customer: f64,
+    /// Average revenue per account per month (USD). 0 to 1,000,000.
+    pub arpa_usd_per_month: f64,
+}
+
+impl Default for Revenue {
+    fn default() -> Self {
+        Revenue {
+            paying_share: 0.3,
+            users_per_customer: 5.0,
+            arpa_usd_per_month: 250.0,
+        }
+    }
+}
+
+/// How each active user loads the system.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Usage {
+    /// API requests per daily active user per day. 0 to 100,000.
+    pub requests_per_dau_per_day: f64,
+    /// Peak-hour request rate over the daily average. 1 to 50.
+    pub peak_to_average: f64,
+    /// App-server CPU per request (ms). 0 to 10,000.
+    pub app_cpu_ms_per_request: f64,
+    /// Database reads per request. 0 to 1,000.
+    pub db_reads_per_request: f64,
+    /// Database writes per request. 0 to 1,000.
+    pub db_writes_per_request: f64,
+    /// Database CPU per read (core-ms). 0.01 to 10,000.
+    pub db_read_ms: f64,
+    /// Database CPU per write (core-ms). 0.01 to 10,000.
+    pub db_write_ms: f64,
+    /// Duration of one slow side effect (email, PDF, webhook) done inside a request (ms). 0 to 60,000.
+    pub side_effect_ms: f64,
+    /// Share of requests that carry such a side effect. 0 to 1.
+    pub side_effect_share: f64,
+    /// Background jobs per DAU per day. 0 to 100,000.
+    pub jobs_per_dau_per_day: f64,
+    /// CPU per background job (ms). 0 to 3,600,000.
+    pub job_cpu_ms: f64,
+    /// Share of database reads a cache can serve. 0 to 1.
+    pub cacheable_read_share: f64,
+    /// Hit ratio of the cache on cacheable reads. 0 to 1.
+    pub cache_hit_ratio: f64,
+    /// API response size (KB). 0 to 100,000.
+    pub response_kb: f64,
+    /// Page views per DAU per day (static assets). 0 to 10,000.
+    pub page_views_per_dau_per_day: f64,
+    /// Static bytes per page view (KB). 0 to 100,000.
+    pub page_kb: f64,
+    /// Media views per DAU per day. 0 to 100,000.
+    pub media_views_per_dau_per_day: f64,
+    /// Bytes per media view (KB). 0 to 10,000,000.
+    pub media_kb: f64,
+    /// Share of static and media bytes the CDN serves from its cache. 0 to 1.
+    pub cdn_hit_ratio: f64,
+    /// Transactional emails per MAU per month. 0 to 10,000.
+    pub emails_per_mau_per_month: f64,
+    /// Search queries per DAU per day (priced once search is extracted). 0 to 10,000.
+    pub search_requests_per_dau_per_day: f64,
+    /// AI tokens (input + output) per DAU per day. 0 to 100,000,000.
+    pub ai_tokens_per_dau_per_day: f64,
+    /// Blended AI price per million tokens (USD). 0 to 1,000.
+    pub ai_usd_per_million_tokens: f64,
+    /// Share of users far from the home region. 0 to 1.
+    pub far_users_share: f64,
+    /// Extra network round-trip time for far users (ms). 0 to 1,000.
+    pub far_users_rtt_ms: f64,
+}
+
+impl Default for Usage {
+    fn default() -> Self {
+        Usage {
+            requests_per_dau_per_day: 150.0,
+            peak_to_average: 3.0,
+            app_cpu_ms_per_request: 15.0,
+            db_reads_per_request: 4.0,
+            db_writes_per_request: 0.5,
+            db_read_ms: 1.0,
+            db_write_ms: 3.0,
+            side_effect_ms: 300.0,
+            side_effect_share: 0.02,
+            jobs_per_dau_per_day: 2.0,
+            job_cpu_ms: 200.0,
+            cacheable_read_share: 0.7,
+            cache_hit_ratio: 0.9,
+            response_kb: 8.0,
+            page_views_per_dau_per_day: 5.0,
+            page_kb: 300.0,
+            media_views_per_dau_per_day: 0.0,
+            media_kb: 500.0,
+            cdn_hit_ratio: 0.95,
+            emails_per_mau_per_month: 8.0,
+            search_requests_per_dau_per_day: 0.0,
+            ai_tokens_per_dau_per_day: 0.0,
+            ai_usd_per_million_tokens: 0.0,
+            far_users_share: 0.0,
+            far_users_rtt_ms: 80.0,
+        }
+    }
+}
+
+/// What the product stores.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Data {
+    /// Database size at month 0 (GB). 0 to 10,000,000.
+    pub db_start_gb: f64,
+    /// New rows per DAU per day. 0 to 1,000,000.
+    pub rows_per_dau_per_day: f64,
+    /// Bytes per row on disk before indexes. 1 to 100,000,000.
+    pub bytes_per_row: f64,
+    /// Multiplier for indexes and bloat on top of row bytes. 1 to 10.
+    pub index_overhead: f64,
+    /// Share of the database that is hot and must sit in the database's RAM. 0 to 1.
+    pub hot_share: f64,
+    /// Data a cache holds per daily active user (KB): sessions, profiles, recent objects. 0 to 100,000.
+    pub cached_kb_per_dau: f64,
+    /// Uploaded media per MAU per month (MB). 0 to 1,000,000.
+    pub uploads_mb_per_mau_per_month: f64,
+    /// Average uploaded object size (MB). 0.001 to 100,000.
+    pub object_mb: f64,
+}
+
+impl Default for Data {
+    fn default() -> Self {
+        Data {
+            db_start_gb: 1.0,
+            rows_per_dau_per_day: 30.0,
+            bytes_per_row: 400.0,
+            index_overhead: 1.8,
+            hot_share: 0.1,
+            cached_kb_per_dau: 100.0,
+            uploads_mb_per_mau_per_month: 2.0,
+            object_mb: 1.0,
+        }
+    }
+}
+
+/// The stack: catalog, SKUs, pools, policies.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Stack {
+    /// Id of the dated price catalog (`headroom catalogs` lists them).
+    pub catalog: String,
+    /// App-server SKU from the catalog; empty for the catalog's default.
+    pub app_sku: String,
+    /// Price overrides: catalog price key → price in that key's unit.
+    pub price_overrides: BTreeMap<String, f64>,
+    /// Fewest app instances at any time. 1 to 1,000.
+    pub min_app_instances: u32,
+    /// Database connections each app instance holds. 1 to 1,000.
+    pub app_pool_size: u32,
+    /// Database connections each worker holds. 1 to 1,000.
+    pub worker_pool_size: u32,
+    /// From this stage on: Multi-AZ database, at least 2 app instances, replicated cache.
+    pub ha_from_stage: Stage,
+    /// Services that may be extracted from the monolith once the rules call for it.
+    pub extract_payments: bool,
+    pub extract_search: bool,
+    pub extract_media: bool,
+    /// Regions added when multi-region becomes necessary. 0 to 10.
+    pub extra_regions: u32,
+    /// Which kind of reason adopts an architecture change.
+    pub adopt: Adoption,
+}
+
+impl Default for Stack {
+    fn default() -> Self {
+        Stack {
+            catalog: catalog::DEFAULT_CATALOG.to_owned(),
+            app_sku: String::new(),
+            price_overrides: BTreeMap::new(),
+            min_app_instances: 1,
+            app_pool_size: 10,
+            worker_pool_size: 5,
+            ha_from_stage: Stage::EarlyScale,
+            extract_payments: true,
+            extract_search: false,
+            extract_media: false,
+            extra_regions: 1,
+            adopt: Adoption::Either,
+        }
+    }
+}
+
+/// Targets, the latency objective and the rules of thumb (MODEL.md section 6).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Thresholds {
+    /// Target utilisation of app servers, workers and cache nodes. 0.1 to 0.95.
+    pub target_utilization: f64,
+    /// Target CPU utilisation of a database node. 0.1 to 0.95.
+    pub db_target_utilization: f64,
+    /// API latency objective at p95 (ms). 1 to 60,000.
+    pub p95_slo_ms: f64,
+    /// MAU at which PMF, early scale, scaling and enterprise begin (ascending).
+    pub stage_mau: [f64; 4],
+    /// Rule: add a cache at this many DAU.
+    pub cache_dau: f64,
+    /// Rule: add a CDN at this many DAU.
+    pub cdn_dau: f64,
+    /// Rule: read replicas when database CPU exceeds this share...
+    pub replica_db_cpu: f64,
+    /// ...and reads are at least this share of queries.
+    pub replica_read_share: f64,
+    /// Rule: background jobs once one synchronous side effect exceeds this (ms).
+    pub jobs_side_effect_ms: f64,
+    /// Rule: extract services at this many DAU...
+    pub extraction_dau: f64,
+    /// ...and only once the team exceeds this many engineers.
+    pub team_engineers: f64,
+    /// Rule: shard once the database exceeds this size (GB).
+    pub shard_db_gb: f64,
+    /// Rule: multi-region at this many DAU...
+    pub multi_region_dau: f64,
+    /// ...or when at least this share of users is far from the home region.
+    pub multi_region_far_share: f64,
+    /// Rule: a connection pooler beyond this many client connections.
+    pub pooler_connections: f64,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds {
+            target_utilization: 0.7,
+            db_target_utilization: 0.7,
+            p95_slo_ms: 500.0,
+            stage_mau: [1_000.0, 10_000.0, 100_000.0, 1_000_000.0],
+            cache_dau: 10_000.0,
+            cdn_dau: 10_000.0,
+            replica_db_cpu: 0.7,
+            replica_read_share: 0.7,
+            jobs_side_effect_ms: 200.0,
+            extraction_dau: 100_000.0,
+            team_engineers: 10.0,
+            shard_db_gb: 1_000.0,
+            multi_region_dau: 1_000_000.0,
+            multi_region_far_share: 0.3,
+            pooler_connections: 300.0,
+        }
+    }
+}
+
+/// Every input of the model, as written by a person. See [`Scenario::new`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ScenarioInput {
+    /// A name for people. Up to 120 characters.
+    pub name: String,
+    /// Months projected after month 0. 1 to 120.
+    pub horizon_months: u32,
+    pub growth: Growth,
+    pub revenue: Revenue,
+    pub usage: Usage,
+    pub data: Data,
+    pub stack: Stack,
+    pub thresholds: Thresholds,
+}
+
+impl Default for ScenarioInput {
+    fn default() -> Self {
+        ScenarioInput {
+            name: "Untitled scenario".to_owned(),
+            horizon_months: 36,
+            growth: Growth::default(),
+            revenue: Revenue::default(),
+            usage: Usage::default(),
+            data: Data::default(),
+            stack: Stack::default(),
+            thresholds: Thresholds::default(),
+        }
+    }
+}
+
+/// Largest user count any input or projection may hold: more than the world.
+pub const MAX_USERS: f64 = 1e10;
+/// Longest horizon (months).
+pub const MAX_HORIZON_MONTHS: u32 = 120;
+
+/// A checked scenario with its catalog resolved (overrides applied).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "ScenarioInput", into = "ScenarioInput")]
+pub struct Scenario {
+    input: ScenarioInput,
+    catalog: Catalog,
+}
+
+impl Scenario {
+    /// Check every field of `input` and resolve its catalog.
+    ///
+    /// Every numeric field must be finite and inside the range written on it; the
+    /// catalog must exist; the app SKU and every price override must name a key of
+    /// that catalog. The first problem found is returned, naming the field.
+    ///
+    /// ```
+    /// use headroom_models::{Scenario, ScenarioInput};
+    /// let ok = Scenario::new(ScenarioInput::default()).unwrap();
+    /// assert_eq!(ok.input().horizon_months, 36);
+    ///
+    /// let mut bad = ScenarioInput::default();
+    /// bad.horizon_months = 500;
+    /// let e = Scenario::new(bad).unwrap_err();
+    /// assert_eq!(e.field, "horizon_months");
+    /// assert_eq!(e.to_string(), "horizon_months = 500: allowed is a whole number from 1 to 120 (months)");
+    ///
+    /// let mut nan = ScenarioInput::default();
+    /// nan.usage.peak_to_average = f64::NAN;
+    /// assert_eq!(Scenario::new(nan).unwrap_err().field, "usage.peak_to_average");
+    /// ```
+    pub fn new(input: ScenarioInput) -> Result<Scenario, Error> {
+        validate(&input)?;
+        let catalog =
+            catalog::by_id(&input.stack.catalog)?.with_overrides(&input.stack.price_overrides)?;
+        if !input.stack.app_sku.is_empty() && catalog.app_sku(&input.stack.app_sku).is_none() {
+            let ids: Vec<&str> = catalog.app_skus.iter().map(|s| s.id.as_str()).collect();
+            return Err(Error::invalid(
+                "stack.app_sku",
+                &input.stack.app_sku,
+                format!("an app SKU of catalog {}: {}", catalog.id, ids.join(", ")),
+            ));
+        }
+        Ok(Scenario { input, catalog })
+    }
+
+    /// Parse a scenario file (JSON) and check it.
+    ///
+    /// ```
+    /// use headroom_models::Scenario;
+    /// let s = Scenario::from_json(r#"{"horizon_months": 24, "growth": {"monthly_rate": 0.1}}"#).unwrap();
+    /// assert_eq!(s.input().horizon_months, 24);
+    /// let e = Scenario::from_json(r#"{"growth": {"monthly_rat": 0.1}}"#).unwrap_err();
+    /// assert!(e.to_string().contains("monthly_rat"));
+    /// ```
+    pub fn from_json(text: &str) -> Result<Scenario, Error> {
+        let input: ScenarioInput = serde_json::from_str(text).map_err(json_error)?;
+        Scenario::new(input)
+    }
+
+    /// The checked inputs.
+    pub fn input(&self) -> &ScenarioInput {
+        &self.input
+    }
+
+    /// The scenario's name.
+    pub fn name(&self) -> &str {
+        &self.input.name
+    }
+
+    /// The catalog with the scenario's overrides applied.
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// The app-server SKU id in use (the scenario's or the catalog's default).
+    pub fn app_sku_id(&self) -> &str {
+        if self.input.stack.app_sku.is_empty() {
+            &self.catalog.default_app_sku
+        } else {
+            &self.input.stack.app_sku
+        }
+    }
+
+    /// A copy with one input changed by its dotted name, e.g.
+    /// `("growth.monthly_rate", "0.1")`; the value is JSON (a bare word is taken as
+    /// a string). The result is checked like any scenario.
+    ///
+    /// ```
+    /// use headroom_models::Scenario;
+    /// let s = Scenario::default().with_setting("growth.start_users", "5000").unwrap();
+    /// assert_eq!(s.input().growth.start_users, 5000.0);
+    /// let e = Scenario::default().with_setting("growth.start_users", "-1").unwrap_err();
+    /// assert_eq!(e.field, "growth.start_users");
+    /// assert!(Scenario::default().with_setting("growth.nope", "1").is_err());
+    /// ```
+    pub fn with_setting(&self, key: &str, value: &str) -> Result<Scenario, Error> {
+        let mut tree = serde_json::to_value(&self.input)
+            .map_err(|e| Error::invalid(key, value, format!("a serialisable scenario ({e})")))?;
+        let parsed: serde_json::Value = serde_json::from_str(value)
+            .unwrap_or_else(|_| serde_json::Value::String(value.to_owned()));
+        let mut node = &mut tree;
+        let parts: Vec<&str> = key.split('.').collect();
+        for (i, part) in parts.iter().enumerate() {
+            let last = i + 1 == parts.len();
+            let is_map = node.as_object().is_some();
+            // Price overrides are a map whose keys contain dots and colons: the rest of the key is one entry.
+            if is_map && i > 0 && parts[i - 1] == "price_overrides" {
+                let rest = parts[i..].join(".");
+                node.as_object_mut().map(|m| m.insert(rest, parsed.clone()));
+                break;
+            }
+            match node.get_mut(*part) {
+                Some(child) if last => {
+                    *child = parsed.clone();
+                    break;
+                }
+                Some(child) => node = child,
+                None => {
+                    return Err(Error::invalid(
+                        key,
+                        value,
+                        "a documented input name (see `headroom inputs`)",
+                    ))
+                }
+            }
+        }
+        let input: ScenarioInput = serde_json::from_value(tree).map_err(|e| {
+            Error::invalid(key, value, format!("a value of the input's type ({e})"))
+        })?;
+        Scenario::new(input)
+    }
+}
+
+impl Default for Scenario {
+    /// The built-in default scenario: the B2B SaaS preset.
+    fn default() -> Self {
+        crate::presets::Preset::B2bSaas.scenario()
+    }
+}
+
+impl TryFrom<ScenarioInput> for Scenario {
+    type Error = Error;
+    fn try_from(input: ScenarioInput) -> Result<Self, Error> {
+        Scenario::new(input)
+    }
+}
+
+impl From<Scenario> for ScenarioInput {
+    fn from(s: Scenario) -> Self {
+        s.input
+    }
+}
+
+/// Turn a serde_json error into an [`Error`] naming the place and the problem.
+pub(crate) fn json_error(e: serde_json::Error) -> Error {
+    let text = e.to_string();
+    // serde names unknown fields as "unknown field `x`, expected one of ..."; keep that message.
+    let field = text
+        .split('`')
+        .nth(1)
+        .filter(|_| text.starts_with("unknown field") || text.starts_with("missing field"))
+        .unwrap_or("scenario")
+        .to_owned();
+    Error::invalid(
+        field,
+        format!("(line {}, column {})", e.line(), e.column()),
+        format!("valid scenario JSON: {text}"),
+    )
+}
+
+/// One range check: finite and inside `[min, max]`.
+fn range(field: &str, v: f64, min: f64, max: f64, unit: &str) -> Result<(), Error> {
+    if v.is_finite() && v >= min && v <= max {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            field,
+            v,
+            format!(
+                "a number from {} to {} ({unit})",
+                fmt_num(min),
+                fmt_num(max)
+            ),
+        ))
+    }
+}
+
+fn whole(field: &str, v: u32, min: u32, max: u32, unit: &str) -> Result<(), Error> {
+    if (min..=max).contains(&v) {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            field,
+            v,
+            format!("a whole number from {min} to {max} ({unit})"),
+        ))
+    }
+}
+
+fn fmt_num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        let digits = format!("{}", v.abs() as u64);
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        if v < 0.0 {
+            format!("-{out}")
+        } else {
+            out
+        }
+    } else {
+        format!("{v}")
+    }
+}
+
+fn validate(s: &ScenarioInput) -> Result<(), Error> {
+    if s.name.chars().count() > 120 {
+        return Err(Error::invalid(
+            "name",
+            format!("{} characters", s.name.chars().count()),
+            "at most 120 characters",
+        ));
+    }
+    whole(
+        "horizon_months",
+        s.horizon_months,
+        1,
+        MAX_HORIZON_MONTHS,
+        "months",
+    )?;
+
+    let g = &s.growth;
+    range("growth.start_users", g.start_users, 0.0, MAX_USERS, "users")?;
+    range(
+        "growth.monthly_rate",
+        g.monthly_rate,
+        -0.5,
+        2.0,
+        "share per month",
+    )?;
+    range(
+        "growth.ceiling_users",
+        g.ceiling_users,
+        1.0,
+        MAX_USERS,
+        "users",
+    )?;
+    if g.mode == GrowthMode::Logistic && g.ceiling_users < g.start_users {
+        return Err(Error::invalid(
+            "growth.ceiling_users",
+            g.ceiling_users,
+            format!(
+                "at least growth.start_users ({}) for logistic growth",
+                fmt_num(g.start_users)
+            ),
+        ));
+    }
+    for (i, &r) in g.stage_rates.iter().enumerate() {
+        range(
+            &format!("growth.stage_rates.{i}"),
+            r,
+            -0.5,
+            2.0,
+            "share per month",
+        )?;
+    }
+    range(
+        "growth.monthly_churn",
+        g.monthly_churn,
+        0.0,
+        0.5,
+        "share per month",
+    )?;
+    range(
+        "growth.mau_share",
+        g.mau_share,
+        0.0,
+        1.0,
+        "share of registered users",
+    )?;
+    range("growth.dau_share", g.dau_share, 0.0, 1.0, "share of MAU")?;
+    range(
+        "growth.team_start_engineers",
+        g.team_start_engineers,
+        0.0,
+        10_000.0,
+        "engineers",
+    )?;
+    range(
+        "growth.engineers_hired_per_month",
+        g.engineers_hired_per_month,
+        0.0,
+        1_000.0,
+        "engineers per month",
+    )?;
+
+    let r = &s.revenue;
+    range(
+        "revenue.paying_share",
+        r.paying_share,
+        0.0,
+        1.0,
+        "share of MAU",
+    )?;
+    range(
+        "revenue.users_per_customer",
+        r.users_per_customer,
+        1.0,
+        100_000.0,
+        "users per account",
+    )?;
+    range(
+        "revenue.arpa_usd_per_month",
+        r.arpa_usd_per_month,
+        0.0,
+        1_000_000.0,
+        "USD per account per month",
+    )?;
+
+    let u = &s.usage;
+    range(
+        "usage.requests_per_dau_per_day",
+        u.requests_per_dau_per_day,
+        0.0,
+        100_000.0,
+        "requests per DAU per day",
+    )?;
+    range(
+        "usage.peak_to_average",
+        u.peak_to_average,
+        1.0,
+        50.0,
+        "ratio",
+    )?;
+    range(
+        "usage.app_cpu_ms_per_request",
+        u.app_cpu_ms_per_request,
+        0.0,
+        10_000.0,
+        "ms",
+    )?;
+    range(
+        "usage.db_reads_per_request",
+        u.db_reads_per_request,
+        0.0,
+        1_000.0,
+        "reads per request",
+    )?;
+    range(
+        "usage.db_writes_per_request",
+        u.db_writes_per_request,
+        0.0,
+        1_000.0,
+        "writes per request",
+    )?;
+    range("usage.db_read_ms", u.db_read_ms, 0.01, 10_000.0, "core-ms")?;
+    range(
+        "usage.db_write_ms",
+        u.db_write_ms,
+        0.01,
+        10_000.0,
+        "core-ms",
+    )?;
+    range(
+        "usage.side_effect_ms",
+        u.side_effect_ms,
+        0.0,
+        60_000.0,
+        "ms",
+    )?;
+    range(
+        "usage.side_effect_share",
+        u.side_effect_share,
+        0.0,
+        1.0,
+        "share of requests",
+    )?;
+    range(
+        "usage.jobs_per_dau_per_day",
+        u.jobs_per_dau_per_day,
+        0.0,
+        100_000.0,
+        "jobs per DAU per day",
+    )?;
+    range("usage.job_cpu_ms", u.job_cpu_ms, 0.0, 3_600_000.0, "ms")?;
+    range(
+        "usage.cacheable_read_share",
+        u.cacheable_read_share,
+        0.0,
+        1.0,
+        "share of reads",
+    )?;
+    range(
+        "usage.cache_hit_ratio",
+        u.cache_hit_ratio,
+        0.0,
+        1.0,
+        "share",
+    )?;
+    range("usage.response_kb", u.response_kb, 0.0, 100_000.0, "KB")?;
+    range(
+        "usage.page_views_per_dau_per_day",
+        u.page_views_per_dau_per_day,
+        0.0,
+        10_000.0,
+        "views per DAU per day",
+    )?;
+    range("usage.page_kb", u.page_kb, 0.0, 100_000.0, "KB")?;
+    range(
+        "usage.media_views_per_dau_per_day",
+        u.media_views_per_dau_per_day,
+        0.0,
+        100_000.0,
+        "views per DAU per day",
+    )?;
+    range("usage.media_kb", u.media_kb, 0.0, 10_000_000.0, "KB")?;
+    range("usage.cdn_hit_ratio", u.cdn_hit_ratio, 0.0, 1.0, "share")?;
+    range(
+        "usage.emails_per_mau_per_month",
+        u.emails_per_mau_per_month,
+        0.0,
+        10_000.0,
+        "emails per MAU per month",
+    )?;
+    range(
+        "usage.search_requests_per_dau_per_day",
+        u.search_requests_per_dau_per_day,
+        0.0,
+        10_000.0,
+        "queries per DAU per day",
+    )?;
+    range(
+        "usage.ai_tokens_per_dau_per_day",
+        u.ai_tokens_per_dau_per_day,
+        0.0,
+        100_000_000.0,
+        "tokens per DAU per day",
+    )?;
+    range(
+        "usage.ai_usd_per_million_tokens",
+        u.ai_usd_per_million_tokens,
+        0.0,
+        1_000.0,
+        "USD per million tokens",
+    )?;
+    range(
+        "usage.far_users_share",
+        u.far_users_share,
+        0.0,
+        1.0,
+        "share of users",
+    )?;
+    range(
+        "usage.far_users_rtt_ms",
+        u.far_users_rtt_ms,
+        0.0,
+        1_000.0,
+        "ms",
+    )?;
+
+    let d = &s.data;
+    range("data.db_start_gb", d.db_start_gb, 0.0, 10_000_000.0, "GB")?;
+    range(
+        "data.rows_per_dau_per_day",
+        d.rows_per_dau_per_day,
+        0.0,
+        1_000_000.0,
+        "rows per DAU per day",
+    )?;
+    range(
+        "data.bytes_per_row",
+        d.bytes_per_row,
+        1.0,
+        100_000_000.0,
+        "bytes",
+    )?;
+    range(
+        "data.index_overhead",
+        d.index_overhead,
+        1.0,
+        10.0,
+        "multiplier",
+    )?;
+    range(
+        "data.hot_share",
+        d.hot_share,
+        0.0,
+        1.0,
+        "share of the database",
+    )?;
+    range(
+        "data.cached_kb_per_dau",
+        d.cached_kb_per_dau,
+        0.0,
+        100_000.0,
+        "KB per DAU",
+    )?;
+    range(
+        "data.uploads_mb_per_mau_per_month",
+        d.uploads_mb_per_mau_per_month,
+        0.0,
+        1_000_000.0,
+        "MB per MAU per month",
+    )?;
+    range("data.object_mb", d.object_mb, 0.001, 100_000.0, "MB")?;
+
+    let k = &s.stack;
+    whole(
+        "stack.min_app_instances",
+        k.min_app_instances,
+        1,
+        1_000,
+        "instances",
+    )?;
+    whole(
+        "stack.app_pool_size",
+        k.app_pool_size,
+        1,
+        1_000,
+        "connections",
+    )?;
+    whole(
+        "stack.worker_pool_size",
+        k.worker_pool_size,
+        1,
+        1_000,
+        "connections",
+    )?;
+    whole("stack.extra_regions", k.extra_regions, 0, 10, "regions")?;
+
+    let t = &s.thresholds;
+    range(
+        "thresholds.target_utilization",
+        t.target_utilization,
+        0.1,
+        0.95,
+        "share",
+    )?;
+    range(
+        "thresholds.db_target_utilization",
+        t.db_target_utilization,
+        0.1,
+        0.95,
+        "share",
+    )?;
+    range("thresholds.p95_slo_ms", t.p95_slo_ms, 1.0, 60_000.0, "ms")?;
+    for (i, &b) in t.stage_mau.iter().enumerate() {
+        range(
+            &format!("thresholds.stage_mau.{i}"),
+            b,
+            1.0,
+            MAX_USERS,
+            "MAU",
+        )?;
+        if i > 0 && b <= t.stage_mau[i - 1] {
+            return Err(Error::invalid(
+                format!("thresholds.stage_mau.{i}"),
+                b,
+                format!(
+                    "more than thresholds.stage_mau.{} ({}): boundaries ascend",
+                    i - 1,
+                    fmt_num(t.stage_mau[i - 1])
+                ),
+            ));
+        }
+    }
+    range("thresholds.cache_dau", t.cache_dau, 0.0, MAX_USERS, "DAU")?;
+    range("thresholds.cdn_dau", t.cdn_dau, 0.0, MAX_USERS, "DAU")?;
+    range(
+        "thresholds.replica_db_cpu",
+        t.replica_db_cpu,
+        0.0,
+        1.0,
+        "share",
+    )?;
+    range(
+        "thresholds.replica_read_share",
+        t.replica_read_share,
+        0.0,
+        1.0,
+        "share",
+    )?;
+    range(
+        "thresholds.jobs_side_effect_ms",
+        t.jobs_side_effect_ms,
+        0.0,
+        60_000.0,
+        "ms",
+    )?;
+    range(
+        "thresholds.extraction_dau",
+        t.extraction_dau,
+        0.0,
+        MAX_USERS,
+        "DAU",
+    )?;
+    range(
+        "thresholds.team_engineers",
+        t.team_engineers,
+        0.0,
+        100_000.0,
+        "engineers",
+    )?;
+    range("thresholds.shard_db_gb", t.shard_db_gb, 1.0, 1e9, "GB")?;
+    range(
+        "thresholds.multi_region_dau",
+        t.multi_region_dau,
+        0.0,
+        MAX_USERS,
+        "DAU",
+    )?;
+    range(
+        "thresholds.multi_region_far_share",
+        t.multi_region_far_share,
+        0.0,
+        1.0,
+        "share of users",
+    )?;
+    range(
+        "thresholds.pooler_connections",
+        t.pooler_connections,
+        1.0,
+        1e7,
+        "connections",
+    )?;
+    Ok(())
+}
