@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use headroom_models::projection::Projection;
-use headroom_models::{catalog, Error, Preset, Scenario};
+use headroom_models::{catalog, format, Error, Preset, Scenario};
 
 /// The projection as JSON: the documented interface (docs/MODEL.md, "Output").
 pub fn json(p: &Projection) -> String {
@@ -306,7 +306,7 @@ fn wrap(text: &str, width: usize, indent: &str) -> String {
     let mut lines = Vec::new();
     let mut line = String::from(indent);
     for word in text.split_whitespace() {
-        if line.len() + word.len() + 1 > width && line.trim().len() > 0 {
+        if line.len() + word.len() + 1 > width && !line.trim().is_empty() {
             lines.push(std::mem::replace(&mut line, String::from(indent)));
         }
         if line.len() > indent.len() {
@@ -329,23 +329,11 @@ fn opt(v: Option<f64>) -> String {
 }
 
 fn count(v: f64) -> String {
-    let n = v.round().max(0.0);
-    if n >= 1e15 {
-        return format!("{n:e}");
-    }
-    let digits = (n as u64).to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
+    format::count(v.max(0.0))
 }
 
 fn usd(v: f64) -> String {
-    format!("${}", count(v))
+    format!("${}", format::count(v))
 }
 
 fn usd2(v: f64) -> String {

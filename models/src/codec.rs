@@ -225,8 +225,10 @@ mod tests {
 
     #[test]
     fn invalid_scenario_inside_a_valid_link_names_the_field() {
-        let mut input = ScenarioInput::default();
-        input.horizon_months = 999;
+        let input = ScenarioInput {
+            horizon_months: 999,
+            ..ScenarioInput::default()
+        };
         let json = serde_json::to_vec(&input).unwrap();
         let token = format!("1.{}", URL_SAFE_NO_PAD.encode(compress_to_vec(&json, 9)));
         assert_eq!(decode(&token).unwrap_err().field, "horizon_months");

@@ -21,6 +21,7 @@
 pub mod catalog;
 pub mod codec;
 mod error;
+pub mod format;
 pub mod presets;
 mod project;
 pub mod projection;

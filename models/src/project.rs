@@ -7,6 +7,7 @@
 use std::collections::BTreeSet;
 
 use crate::catalog::{Catalog, ComputeSku, RateName};
+use crate::format::{self, count as fmt_count, gb as fmt_gb, number as fmt_num};
 use crate::projection::{
     AppTier, Basis, CacheTier, CatalogRef, Change, Costs, DbTier, Egress, Event, Gap, Month,
     PoolerTier, Projection, Service, StageSummary, Tiers, Warning, WorkerTier,
@@ -174,9 +175,8 @@ impl<'a> Engine<'a> {
             self.warn_once(
                 "user_cap",
                 Some(t),
-                format!(
                 "registered users reached the model's ceiling of 10 billion; growth stops there"
-            ),
+                    .to_owned(),
             );
         }
         self.registered = next.min(MAX_USERS);
@@ -785,8 +785,7 @@ impl<'a> Engine<'a> {
         // reads too force a split.
         let busy = read_busy + write_busy;
         needed = needed.max(count_for(busy, cap_l * (MAX_READ_REPLICAS + 1) as f64));
-        let best = layout(needed);
-        best
+        layout(needed)
     }
 
     /// The cheapest cache layout holding the cached set (÷ usable share) and serving
@@ -1233,48 +1232,6 @@ fn plural(n: u64) -> &'static str {
     }
 }
 
-/// A count with thousands separators: 12,345.
-pub(crate) fn fmt_count(v: f64) -> String {
-    let n = v.round();
-    if !n.is_finite() || n.abs() >= 1e15 {
-        return format!("{n:e}");
-    }
-    let digits = format!("{}", n.abs() as u64);
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    if n < 0.0 {
-        out.push('-');
-    }
-    for (k, ch) in digits.chars().enumerate() {
-        if k > 0 && (digits.len() - k) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
-
-fn fmt_num(v: f64) -> String {
-    if v.fract() == 0.0 {
-        fmt_count(v)
-    } else {
-        format!("{v:.2}")
-    }
-}
-
 fn fmt_usd(v: f64) -> String {
-    if v < 10.0 {
-        format!("${v:.2}/month")
-    } else {
-        format!("${}/month", fmt_count(v))
-    }
-}
-
-fn fmt_gb(v: f64) -> String {
-    if v >= 1_000.0 {
-        format!("{:.1} TB", v / 1_000.0)
-    } else if v >= 10.0 {
-        format!("{v:.0} GB")
-    } else {
-        format!("{v:.2} GB")
-    }
+    format!("{}/month", format::usd(v))
 }

@@ -624,23 +624,7 @@ fn whole(field: &str, v: u32, min: u32, max: u32, unit: &str) -> Result<(), Erro
 }
 
 fn fmt_num(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        let digits = format!("{}", v.abs() as u64);
-        let mut out = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        if v < 0.0 {
-            format!("-{out}")
-        } else {
-            out
-        }
-    } else {
-        format!("{v}")
-    }
+    crate::format::number(v)
 }
 
 fn validate(s: &ScenarioInput) -> Result<(), Error> {

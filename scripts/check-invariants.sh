@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Check the architecture invariants of ARCHITECTURE.md that a machine can check.
+#
+# 1. The model crate depends on no browser crate (leptos, web-sys, js-sys,
+#    wasm-bindgen, gloo), natively or for wasm32.
+# 2. The model crate builds for wasm32-unknown-unknown.
+# 3. The model crate does no I/O and reads no clock or randomness: no std::fs,
+#    std::net, std::time, std::env, rand or getrandom in models/src.
+# 4. Catalog data files are data: every catalog embedded is a JSON file under
+#    models/catalogs/ with a README there.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+fail=0
+browser='^(leptos|leptos_[a-z_]+|web-sys|js-sys|wasm-bindgen|wasm-bindgen-[a-z-]+|gloo|gloo-[a-z-]+) '
+
+for target in "" "--target wasm32-unknown-unknown"; do
+    label="${target:-native}"
+    # shellcheck disable=SC2086
+    deps="$(cargo tree -p headroom-models -e normal --prefix none --format '{p}' $target | sort -u)"
+    if bad="$(grep -E "$browser" <<<"$deps")"; then
+        echo "invariant broken: headroom-models ($label) depends on browser crates:"
+        echo "$bad" | sed 's/^/    /'
+        fail=1
+    else
+        echo "ok: headroom-models ($label) has no browser dependency ($(wc -l <<<"$deps") crates)"
+    fi
+done
+
+echo "building headroom-models for wasm32-unknown-unknown"
+cargo build --quiet -p headroom-models --target wasm32-unknown-unknown
+echo "ok: headroom-models builds for wasm32"
+
+if hits="$(grep -rnE 'std::(fs|net|time|env|process)|\brand::|getrandom|SystemTime|Instant::now' models/src)"; then
+    echo "invariant broken: the model must be pure (no I/O, clock or randomness):"
+    echo "$hits" | sed 's/^/    /'
+    fail=1
+else
+    echo "ok: models/src does no I/O and reads no clock or randomness"
+fi
+
+embedded="$(grep -oE 'include_str!\("[^"]+"\)' models/src/catalog.rs | sed -E 's/include_str!\("(.*)"\)/\1/')"
+for path in $embedded; do
+    case "$path" in
+    ../catalogs/*.json) [ -f "models/src/$path" ] || { echo "invariant broken: missing catalog $path"; fail=1; } ;;
+    *) echo "invariant broken: catalog $path is not a JSON file under models/catalogs/"; fail=1 ;;
+    esac
+done
+[ -f models/catalogs/README.md ] || { echo "invariant broken: models/catalogs/README.md is missing"; fail=1; }
+[ "$fail" -eq 0 ] && echo "ok: $(wc -w <<<"$embedded") embedded catalogs are data files under models/catalogs/"
+
+exit "$fail"

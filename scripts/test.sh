@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Run every test of Headroom, from a fresh machine or a warm one.
+#
+# Usage: scripts/test.sh
+#
+# Installs what it lacks (scripts/tools.sh: the Rust toolchain from
+# rust-toolchain.toml with the wasm target, Trunk, the wasm-bindgen CLI and
+# wasm-opt; about 15 min the first time, seconds after), then:
+#   1. formatting (cargo fmt --check)
+#   2. lints (cargo clippy, warnings are errors)
+#   3. every Rust test: unit, property, snapshot, CLI and doc tests
+#   4. the architecture invariants (scripts/check-invariants.sh)
+#   5. a release build of the web app with Trunk (what scripts/serve.sh serves)
+# Stops at the first failing step and says which.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+# shellcheck source=scripts/tools.sh
+source scripts/tools.sh --full
+
+run() {
+    local name="$1"
+    shift
+    echo
+    echo "==> $name: $*"
+    local start=$SECONDS
+    if "$@"; then
+        echo "==> $name: passed ($((SECONDS - start)) s)"
+    else
+        local status=$?
+        echo "==> $name: FAILED (exit $status)" >&2
+        exit "$status"
+    fi
+}
+
+run "fetch crates" cargo fetch --quiet
+run "format" cargo fmt --all -- --check
+run "lints" cargo clippy --workspace --all-targets --quiet -- -D warnings
+run "tests" cargo test --workspace --quiet
+run "invariants" bash scripts/check-invariants.sh
+run "web app release build" trunk build --release --offline --quiet
+echo
+echo "All checks passed."
