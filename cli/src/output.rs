@@ -5,9 +5,16 @@ use std::fmt::Write as _;
 use headroom_models::projection::Projection;
 use headroom_models::{catalog, format, Error, Preset, Scenario};
 
-/// The projection as JSON: the documented interface (docs/MODEL.md, "Output").
+/// The projection as JSON: the documented interface (docs/MODEL.md, "Output"),
+/// plus `inputs`: every numeric input of the projected scenario with its name,
+/// unit, allowed range and value.
 pub fn json(p: &Projection) -> String {
-    let mut text = serde_json::to_string_pretty(p).unwrap_or_default();
+    let mut value = serde_json::to_value(p).unwrap_or_default();
+    if let Some(map) = value.as_object_mut() {
+        let inputs = serde_json::to_value(p.scenario.numeric_inputs()).unwrap_or_default();
+        map.insert("inputs".to_owned(), inputs);
+    }
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
     text.push('\n');
     text
 }

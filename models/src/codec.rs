@@ -16,7 +16,7 @@ use miniz_oxide::deflate::compress_to_vec;
 use miniz_oxide::inflate::{decompress_to_vec_with_limit, DecompressError, TINFLStatus};
 
 use crate::error::Error;
-use crate::scenario::{json_error, Scenario, ScenarioInput};
+use crate::scenario::{input_from_json, Scenario};
 
 /// The schema version this build writes.
 pub const LINK_VERSION: u32 = 1;
@@ -94,8 +94,7 @@ fn decode_v1(payload: &str) -> Result<Scenario, Error> {
             )
         })?;
     let json = decompress_to_vec_with_limit(&packed, MAX_JSON_BYTES).map_err(inflate_error)?;
-    let input: ScenarioInput = serde_json::from_slice(&json).map_err(|e| {
-        let inner = json_error(e);
+    let input = input_from_json(&json).map_err(|inner| {
         Error::invalid(
             "link",
             "unreadable scenario",
@@ -149,6 +148,7 @@ fn shorten(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::presets::Preset;
+    use crate::scenario::ScenarioInput;
 
     #[test]
     fn every_preset_round_trips() {

@@ -29,13 +29,21 @@ pub fn count(v: f64) -> String {
     out
 }
 
-/// A number as a person writes it: whole numbers with separators, others with
-/// two decimals. `number(1500.0) == "1,500"`, `number(0.25) == "0.25"`.
+/// A number as a person writes it: whole numbers with separators, others with at
+/// most two decimals and no trailing zeros.
+///
+/// ```
+/// use headroom_models::format::number;
+/// assert_eq!(number(1500.0), "1,500");
+/// assert_eq!(number(-0.5), "-0.5");
+/// assert_eq!(number(0.126), "0.13");
+/// ```
 pub fn number(v: f64) -> String {
     if v.fract() == 0.0 {
         count(v)
     } else {
-        format!("{v:.2}")
+        let text = format!("{v:.2}");
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
     }
 }
 

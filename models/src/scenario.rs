@@ -479,7 +479,7 @@ impl Scenario {
     /// assert!(e.to_string().contains("monthly_rat"));
     /// ```
     pub fn from_json(text: &str) -> Result<Scenario, Error> {
-        let input: ScenarioInput = serde_json::from_str(text).map_err(json_error)?;
+        let input = input_from_json(text.as_bytes())?;
         Scenario::new(input)
     }
 
@@ -550,9 +550,7 @@ impl Scenario {
                 }
             }
         }
-        let input: ScenarioInput = serde_json::from_value(tree).map_err(|e| {
-            Error::invalid(key, value, format!("a value of the input's type ({e})"))
-        })?;
+        let input: ScenarioInput = serde_path_to_error::deserialize(tree).map_err(path_error)?;
         Scenario::new(input)
     }
 }
@@ -577,49 +575,221 @@ impl From<Scenario> for ScenarioInput {
     }
 }
 
-/// Turn a serde_json error into an [`Error`] naming the place and the problem.
-pub(crate) fn json_error(e: serde_json::Error) -> Error {
-    let text = e.to_string();
-    // serde names unknown fields as "unknown field `x`, expected one of ..."; keep that message.
-    let field = text
-        .split('`')
-        .nth(1)
-        .filter(|_| text.starts_with("unknown field") || text.starts_with("missing field"))
-        .unwrap_or("scenario")
+/// Read scenario inputs from JSON, naming the field of any problem.
+pub(crate) fn input_from_json(json: &[u8]) -> Result<ScenarioInput, Error> {
+    let mut de = serde_json::Deserializer::from_slice(json);
+    let input: ScenarioInput = serde_path_to_error::deserialize(&mut de).map_err(path_error)?;
+    de.end().map_err(|e| {
+        Error::invalid(
+            "scenario",
+            format!(
+                "text after the end (line {}, column {})",
+                e.line(),
+                e.column()
+            ),
+            "one JSON object",
+        )
+    })?;
+    Ok(input)
+}
+
+/// Turn a deserialisation error into an [`Error`]: the dotted path of the field,
+/// the value found and what its type allows.
+fn path_error<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> Error {
+    let path = e.path().to_string();
+    let message = e.inner().to_string();
+    // serde_json appends " at line L column C"; the path already says where.
+    let message = message
+        .split(" at line ")
+        .next()
+        .unwrap_or(&message)
         .to_owned();
+    let expected = message
+        .split_once(", expected ")
+        .map(|(_, rest)| rest.to_owned());
+    if message.starts_with("unknown field ") {
+        // The path already ends in the unknown name.
+        let allowed = expected.map_or("no other fields here".to_owned(), |x| x.replace('`', ""));
+        return Error::invalid(path, "an unknown input", allowed);
+    }
+    if path.starts_with('[') {
+        return Error::invalid("scenario", "a list", "one JSON object of inputs");
+    }
+    if path.contains('?') || path == "." {
+        let value = if message.contains("EOF") {
+            "incomplete JSON".to_owned()
+        } else {
+            message.clone()
+        };
+        return Error::invalid("scenario", value, "one complete JSON object");
+    }
+    // "invalid type: string \"high\", expected f64" / "unknown variant `linear`, expected ..."
+    let found = message.split(", expected ").next().unwrap_or(&message);
+    let value = match found.split_once('`') {
+        Some((_, rest)) => rest.split('`').next().unwrap_or(rest).to_owned(),
+        None => found
+            .trim_start_matches("invalid type: ")
+            .trim_start_matches("string ")
+            .to_owned(),
+    };
     Error::invalid(
-        field,
-        format!("(line {}, column {})", e.line(), e.column()),
-        format!("valid scenario JSON: {text}"),
+        path,
+        value,
+        expected.map_or_else(|| format!("valid JSON ({message})"), |x| describe_type(&x)),
     )
 }
 
-/// One range check: finite and inside `[min, max]`.
-fn range(field: &str, v: f64, min: f64, max: f64, unit: &str) -> Result<(), Error> {
-    if v.is_finite() && v >= min && v <= max {
-        Ok(())
-    } else {
+/// serde's names for the expected type, as a person says them.
+fn describe_type(expected: &str) -> String {
+    match expected {
+        "u32" => "a whole number".to_owned(),
+        "f64" => "a number".to_owned(),
+        "a boolean" => "true or false".to_owned(),
+        other if other.starts_with("struct ") => "an object of inputs".to_owned(),
+        other => other.replace('`', ""),
+    }
+}
+
+/// A numeric input: its dotted name (as in files, links and `--set`), unit,
+/// allowed range and current value. [`ScenarioInput::numeric_inputs`] lists them
+/// all; validation, the command line and the app's form read this one table.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct NumericInput {
+    pub name: &'static str,
+    pub unit: &'static str,
+    pub min: f64,
+    pub max: f64,
+    /// Whole numbers only (counts of months, instances, connections, regions).
+    pub whole: bool,
+    pub value: f64,
+}
+
+impl NumericInput {
+    /// Check the value: finite and inside the range.
+    pub fn check(&self) -> Result<(), Error> {
+        let v = self.value;
+        if v.is_finite() && v >= self.min && v <= self.max && (!self.whole || v.fract() == 0.0) {
+            return Ok(());
+        }
+        let kind = if self.whole {
+            "a whole number"
+        } else {
+            "a number"
+        };
         Err(Error::invalid(
-            field,
-            v,
+            self.name,
+            fmt_num(v),
             format!(
-                "a number from {} to {} ({unit})",
-                fmt_num(min),
-                fmt_num(max)
+                "{kind} from {} to {} ({})",
+                fmt_num(self.min),
+                fmt_num(self.max),
+                self.unit
             ),
         ))
     }
 }
 
-fn whole(field: &str, v: u32, min: u32, max: u32, unit: &str) -> Result<(), Error> {
-    if (min..=max).contains(&v) {
-        Ok(())
-    } else {
-        Err(Error::invalid(
-            field,
-            v,
-            format!("a whole number from {min} to {max} ({unit})"),
-        ))
+macro_rules! inputs {
+    ($($name:literal: $value:expr, $min:literal ..= $max:expr, $unit:literal $(, $whole:ident)?;)*) => {
+        vec![$(NumericInput {
+            name: $name,
+            unit: $unit,
+            min: $min as f64,
+            max: $max as f64,
+            whole: inputs!(@whole $($whole)?),
+            value: f64::from($value),
+        }),*]
+    };
+    (@whole whole) => { true };
+    (@whole) => { false };
+}
+
+impl ScenarioInput {
+    /// Every numeric input with its unit, allowed range and value, in the order of
+    /// the groups (growth, revenue, usage, data, stack, thresholds).
+    pub fn numeric_inputs(&self) -> Vec<NumericInput> {
+        let (g, r, u, d, k, t) = (
+            &self.growth,
+            &self.revenue,
+            &self.usage,
+            &self.data,
+            &self.stack,
+            &self.thresholds,
+        );
+        inputs! {
+            "horizon_months": self.horizon_months, 1 ..= MAX_HORIZON_MONTHS, "months", whole;
+            "growth.start_users": g.start_users, 0 ..= MAX_USERS, "users";
+            "growth.monthly_rate": g.monthly_rate, -0.5 ..= 2, "share per month";
+            "growth.ceiling_users": g.ceiling_users, 1 ..= MAX_USERS, "users";
+            "growth.stage_rates.0": g.stage_rates[0], -0.5 ..= 2, "share per month";
+            "growth.stage_rates.1": g.stage_rates[1], -0.5 ..= 2, "share per month";
+            "growth.stage_rates.2": g.stage_rates[2], -0.5 ..= 2, "share per month";
+            "growth.stage_rates.3": g.stage_rates[3], -0.5 ..= 2, "share per month";
+            "growth.stage_rates.4": g.stage_rates[4], -0.5 ..= 2, "share per month";
+            "growth.monthly_churn": g.monthly_churn, 0 ..= 0.5, "share per month";
+            "growth.mau_share": g.mau_share, 0 ..= 1, "share of registered users";
+            "growth.dau_share": g.dau_share, 0 ..= 1, "share of MAU";
+            "growth.team_start_engineers": g.team_start_engineers, 0 ..= 10_000, "engineers";
+            "growth.engineers_hired_per_month": g.engineers_hired_per_month, 0 ..= 1_000, "engineers per month";
+            "revenue.paying_share": r.paying_share, 0 ..= 1, "share of MAU";
+            "revenue.users_per_customer": r.users_per_customer, 1 ..= 100_000, "users per account";
+            "revenue.arpa_usd_per_month": r.arpa_usd_per_month, 0 ..= 1_000_000, "USD per account per month";
+            "usage.requests_per_dau_per_day": u.requests_per_dau_per_day, 0 ..= 100_000, "requests per DAU per day";
+            "usage.peak_to_average": u.peak_to_average, 1 ..= 50, "ratio";
+            "usage.app_cpu_ms_per_request": u.app_cpu_ms_per_request, 0 ..= 10_000, "ms";
+            "usage.db_reads_per_request": u.db_reads_per_request, 0 ..= 1_000, "reads per request";
+            "usage.db_writes_per_request": u.db_writes_per_request, 0 ..= 1_000, "writes per request";
+            "usage.db_read_ms": u.db_read_ms, 0.01 ..= 10_000, "core-ms";
+            "usage.db_write_ms": u.db_write_ms, 0.01 ..= 10_000, "core-ms";
+            "usage.side_effect_ms": u.side_effect_ms, 0 ..= 60_000, "ms";
+            "usage.side_effect_share": u.side_effect_share, 0 ..= 1, "share of requests";
+            "usage.jobs_per_dau_per_day": u.jobs_per_dau_per_day, 0 ..= 100_000, "jobs per DAU per day";
+            "usage.job_cpu_ms": u.job_cpu_ms, 0 ..= 3_600_000, "ms";
+            "usage.cacheable_read_share": u.cacheable_read_share, 0 ..= 1, "share of reads";
+            "usage.cache_hit_ratio": u.cache_hit_ratio, 0 ..= 1, "share";
+            "usage.response_kb": u.response_kb, 0 ..= 100_000, "KB";
+            "usage.page_views_per_dau_per_day": u.page_views_per_dau_per_day, 0 ..= 10_000, "views per DAU per day";
+            "usage.page_kb": u.page_kb, 0 ..= 100_000, "KB";
+            "usage.media_views_per_dau_per_day": u.media_views_per_dau_per_day, 0 ..= 100_000, "views per DAU per day";
+            "usage.media_kb": u.media_kb, 0 ..= 10_000_000, "KB";
+            "usage.cdn_hit_ratio": u.cdn_hit_ratio, 0 ..= 1, "share";
+            "usage.emails_per_mau_per_month": u.emails_per_mau_per_month, 0 ..= 10_000, "emails per MAU per month";
+            "usage.search_requests_per_dau_per_day": u.search_requests_per_dau_per_day, 0 ..= 10_000, "queries per DAU per day";
+            "usage.ai_tokens_per_dau_per_day": u.ai_tokens_per_dau_per_day, 0 ..= 100_000_000, "tokens per DAU per day";
+            "usage.ai_usd_per_million_tokens": u.ai_usd_per_million_tokens, 0 ..= 1_000, "USD per million tokens";
+            "usage.far_users_share": u.far_users_share, 0 ..= 1, "share of users";
+            "usage.far_users_rtt_ms": u.far_users_rtt_ms, 0 ..= 1_000, "ms";
+            "data.db_start_gb": d.db_start_gb, 0 ..= 10_000_000, "GB";
+            "data.rows_per_dau_per_day": d.rows_per_dau_per_day, 0 ..= 1_000_000, "rows per DAU per day";
+            "data.bytes_per_row": d.bytes_per_row, 1 ..= 100_000_000, "bytes";
+            "data.index_overhead": d.index_overhead, 1 ..= 10, "multiplier";
+            "data.hot_share": d.hot_share, 0 ..= 1, "share of the database";
+            "data.cached_kb_per_dau": d.cached_kb_per_dau, 0 ..= 100_000, "KB per DAU";
+            "data.uploads_mb_per_mau_per_month": d.uploads_mb_per_mau_per_month, 0 ..= 1_000_000, "MB per MAU per month";
+            "data.object_mb": d.object_mb, 0.001 ..= 100_000, "MB";
+            "stack.min_app_instances": k.min_app_instances, 1 ..= 1_000, "instances", whole;
+            "stack.app_pool_size": k.app_pool_size, 1 ..= 1_000, "connections", whole;
+            "stack.worker_pool_size": k.worker_pool_size, 1 ..= 1_000, "connections", whole;
+            "stack.extra_regions": k.extra_regions, 0 ..= 10, "regions", whole;
+            "thresholds.target_utilization": t.target_utilization, 0.1 ..= 0.95, "share";
+            "thresholds.db_target_utilization": t.db_target_utilization, 0.1 ..= 0.95, "share";
+            "thresholds.p95_slo_ms": t.p95_slo_ms, 1 ..= 60_000, "ms";
+            "thresholds.stage_mau.0": t.stage_mau[0], 1 ..= MAX_USERS, "MAU";
+            "thresholds.stage_mau.1": t.stage_mau[1], 1 ..= MAX_USERS, "MAU";
+            "thresholds.stage_mau.2": t.stage_mau[2], 1 ..= MAX_USERS, "MAU";
+            "thresholds.stage_mau.3": t.stage_mau[3], 1 ..= MAX_USERS, "MAU";
+            "thresholds.cache_dau": t.cache_dau, 0 ..= MAX_USERS, "DAU";
+            "thresholds.cdn_dau": t.cdn_dau, 0 ..= MAX_USERS, "DAU";
+            "thresholds.replica_db_cpu": t.replica_db_cpu, 0 ..= 1, "share";
+            "thresholds.replica_read_share": t.replica_read_share, 0 ..= 1, "share";
+            "thresholds.jobs_side_effect_ms": t.jobs_side_effect_ms, 0 ..= 60_000, "ms";
+            "thresholds.extraction_dau": t.extraction_dau, 0 ..= MAX_USERS, "DAU";
+            "thresholds.team_engineers": t.team_engineers, 0 ..= 100_000, "engineers";
+            "thresholds.shard_db_gb": t.shard_db_gb, 1 ..= 1e9, "GB";
+            "thresholds.multi_region_dau": t.multi_region_dau, 0 ..= MAX_USERS, "DAU";
+            "thresholds.multi_region_far_share": t.multi_region_far_share, 0 ..= 1, "share of users";
+            "thresholds.pooler_connections": t.pooler_connections, 1 ..= 1e7, "connections";
+        }
     }
 }
 
@@ -628,414 +798,143 @@ fn fmt_num(v: f64) -> String {
 }
 
 fn validate(s: &ScenarioInput) -> Result<(), Error> {
-    if s.name.chars().count() > 120 {
+    let chars = s.name.chars().count();
+    if chars > 120 {
         return Err(Error::invalid(
             "name",
-            format!("{} characters", s.name.chars().count()),
+            format!("{chars} characters"),
             "at most 120 characters",
         ));
     }
-    whole(
-        "horizon_months",
-        s.horizon_months,
-        1,
-        MAX_HORIZON_MONTHS,
-        "months",
-    )?;
-
+    for input in s.numeric_inputs() {
+        input.check()?;
+    }
     let g = &s.growth;
-    range("growth.start_users", g.start_users, 0.0, MAX_USERS, "users")?;
-    range(
-        "growth.monthly_rate",
-        g.monthly_rate,
-        -0.5,
-        2.0,
-        "share per month",
-    )?;
-    range(
-        "growth.ceiling_users",
-        g.ceiling_users,
-        1.0,
-        MAX_USERS,
-        "users",
-    )?;
     if g.mode == GrowthMode::Logistic && g.ceiling_users < g.start_users {
         return Err(Error::invalid(
             "growth.ceiling_users",
-            g.ceiling_users,
+            fmt_num(g.ceiling_users),
             format!(
                 "at least growth.start_users ({}) for logistic growth",
                 fmt_num(g.start_users)
             ),
         ));
     }
-    for (i, &r) in g.stage_rates.iter().enumerate() {
-        range(
-            &format!("growth.stage_rates.{i}"),
-            r,
-            -0.5,
-            2.0,
-            "share per month",
-        )?;
-    }
-    range(
-        "growth.monthly_churn",
-        g.monthly_churn,
-        0.0,
-        0.5,
-        "share per month",
-    )?;
-    range(
-        "growth.mau_share",
-        g.mau_share,
-        0.0,
-        1.0,
-        "share of registered users",
-    )?;
-    range("growth.dau_share", g.dau_share, 0.0, 1.0, "share of MAU")?;
-    range(
-        "growth.team_start_engineers",
-        g.team_start_engineers,
-        0.0,
-        10_000.0,
-        "engineers",
-    )?;
-    range(
-        "growth.engineers_hired_per_month",
-        g.engineers_hired_per_month,
-        0.0,
-        1_000.0,
-        "engineers per month",
-    )?;
-
-    let r = &s.revenue;
-    range(
-        "revenue.paying_share",
-        r.paying_share,
-        0.0,
-        1.0,
-        "share of MAU",
-    )?;
-    range(
-        "revenue.users_per_customer",
-        r.users_per_customer,
-        1.0,
-        100_000.0,
-        "users per account",
-    )?;
-    range(
-        "revenue.arpa_usd_per_month",
-        r.arpa_usd_per_month,
-        0.0,
-        1_000_000.0,
-        "USD per account per month",
-    )?;
-
-    let u = &s.usage;
-    range(
-        "usage.requests_per_dau_per_day",
-        u.requests_per_dau_per_day,
-        0.0,
-        100_000.0,
-        "requests per DAU per day",
-    )?;
-    range(
-        "usage.peak_to_average",
-        u.peak_to_average,
-        1.0,
-        50.0,
-        "ratio",
-    )?;
-    range(
-        "usage.app_cpu_ms_per_request",
-        u.app_cpu_ms_per_request,
-        0.0,
-        10_000.0,
-        "ms",
-    )?;
-    range(
-        "usage.db_reads_per_request",
-        u.db_reads_per_request,
-        0.0,
-        1_000.0,
-        "reads per request",
-    )?;
-    range(
-        "usage.db_writes_per_request",
-        u.db_writes_per_request,
-        0.0,
-        1_000.0,
-        "writes per request",
-    )?;
-    range("usage.db_read_ms", u.db_read_ms, 0.01, 10_000.0, "core-ms")?;
-    range(
-        "usage.db_write_ms",
-        u.db_write_ms,
-        0.01,
-        10_000.0,
-        "core-ms",
-    )?;
-    range(
-        "usage.side_effect_ms",
-        u.side_effect_ms,
-        0.0,
-        60_000.0,
-        "ms",
-    )?;
-    range(
-        "usage.side_effect_share",
-        u.side_effect_share,
-        0.0,
-        1.0,
-        "share of requests",
-    )?;
-    range(
-        "usage.jobs_per_dau_per_day",
-        u.jobs_per_dau_per_day,
-        0.0,
-        100_000.0,
-        "jobs per DAU per day",
-    )?;
-    range("usage.job_cpu_ms", u.job_cpu_ms, 0.0, 3_600_000.0, "ms")?;
-    range(
-        "usage.cacheable_read_share",
-        u.cacheable_read_share,
-        0.0,
-        1.0,
-        "share of reads",
-    )?;
-    range(
-        "usage.cache_hit_ratio",
-        u.cache_hit_ratio,
-        0.0,
-        1.0,
-        "share",
-    )?;
-    range("usage.response_kb", u.response_kb, 0.0, 100_000.0, "KB")?;
-    range(
-        "usage.page_views_per_dau_per_day",
-        u.page_views_per_dau_per_day,
-        0.0,
-        10_000.0,
-        "views per DAU per day",
-    )?;
-    range("usage.page_kb", u.page_kb, 0.0, 100_000.0, "KB")?;
-    range(
-        "usage.media_views_per_dau_per_day",
-        u.media_views_per_dau_per_day,
-        0.0,
-        100_000.0,
-        "views per DAU per day",
-    )?;
-    range("usage.media_kb", u.media_kb, 0.0, 10_000_000.0, "KB")?;
-    range("usage.cdn_hit_ratio", u.cdn_hit_ratio, 0.0, 1.0, "share")?;
-    range(
-        "usage.emails_per_mau_per_month",
-        u.emails_per_mau_per_month,
-        0.0,
-        10_000.0,
-        "emails per MAU per month",
-    )?;
-    range(
-        "usage.search_requests_per_dau_per_day",
-        u.search_requests_per_dau_per_day,
-        0.0,
-        10_000.0,
-        "queries per DAU per day",
-    )?;
-    range(
-        "usage.ai_tokens_per_dau_per_day",
-        u.ai_tokens_per_dau_per_day,
-        0.0,
-        100_000_000.0,
-        "tokens per DAU per day",
-    )?;
-    range(
-        "usage.ai_usd_per_million_tokens",
-        u.ai_usd_per_million_tokens,
-        0.0,
-        1_000.0,
-        "USD per million tokens",
-    )?;
-    range(
-        "usage.far_users_share",
-        u.far_users_share,
-        0.0,
-        1.0,
-        "share of users",
-    )?;
-    range(
-        "usage.far_users_rtt_ms",
-        u.far_users_rtt_ms,
-        0.0,
-        1_000.0,
-        "ms",
-    )?;
-
-    let d = &s.data;
-    range("data.db_start_gb", d.db_start_gb, 0.0, 10_000_000.0, "GB")?;
-    range(
-        "data.rows_per_dau_per_day",
-        d.rows_per_dau_per_day,
-        0.0,
-        1_000_000.0,
-        "rows per DAU per day",
-    )?;
-    range(
-        "data.bytes_per_row",
-        d.bytes_per_row,
-        1.0,
-        100_000_000.0,
-        "bytes",
-    )?;
-    range(
-        "data.index_overhead",
-        d.index_overhead,
-        1.0,
-        10.0,
-        "multiplier",
-    )?;
-    range(
-        "data.hot_share",
-        d.hot_share,
-        0.0,
-        1.0,
-        "share of the database",
-    )?;
-    range(
-        "data.cached_kb_per_dau",
-        d.cached_kb_per_dau,
-        0.0,
-        100_000.0,
-        "KB per DAU",
-    )?;
-    range(
-        "data.uploads_mb_per_mau_per_month",
-        d.uploads_mb_per_mau_per_month,
-        0.0,
-        1_000_000.0,
-        "MB per MAU per month",
-    )?;
-    range("data.object_mb", d.object_mb, 0.001, 100_000.0, "MB")?;
-
-    let k = &s.stack;
-    whole(
-        "stack.min_app_instances",
-        k.min_app_instances,
-        1,
-        1_000,
-        "instances",
-    )?;
-    whole(
-        "stack.app_pool_size",
-        k.app_pool_size,
-        1,
-        1_000,
-        "connections",
-    )?;
-    whole(
-        "stack.worker_pool_size",
-        k.worker_pool_size,
-        1,
-        1_000,
-        "connections",
-    )?;
-    whole("stack.extra_regions", k.extra_regions, 0, 10, "regions")?;
-
-    let t = &s.thresholds;
-    range(
-        "thresholds.target_utilization",
-        t.target_utilization,
-        0.1,
-        0.95,
-        "share",
-    )?;
-    range(
-        "thresholds.db_target_utilization",
-        t.db_target_utilization,
-        0.1,
-        0.95,
-        "share",
-    )?;
-    range("thresholds.p95_slo_ms", t.p95_slo_ms, 1.0, 60_000.0, "ms")?;
-    for (i, &b) in t.stage_mau.iter().enumerate() {
-        range(
-            &format!("thresholds.stage_mau.{i}"),
-            b,
-            1.0,
-            MAX_USERS,
-            "MAU",
-        )?;
-        if i > 0 && b <= t.stage_mau[i - 1] {
+    let bounds = &s.thresholds.stage_mau;
+    for i in 1..bounds.len() {
+        if bounds[i] <= bounds[i - 1] {
             return Err(Error::invalid(
                 format!("thresholds.stage_mau.{i}"),
-                b,
+                fmt_num(bounds[i]),
                 format!(
                     "more than thresholds.stage_mau.{} ({}): boundaries ascend",
                     i - 1,
-                    fmt_num(t.stage_mau[i - 1])
+                    fmt_num(bounds[i - 1])
                 ),
             ));
         }
     }
-    range("thresholds.cache_dau", t.cache_dau, 0.0, MAX_USERS, "DAU")?;
-    range("thresholds.cdn_dau", t.cdn_dau, 0.0, MAX_USERS, "DAU")?;
-    range(
-        "thresholds.replica_db_cpu",
-        t.replica_db_cpu,
-        0.0,
-        1.0,
-        "share",
-    )?;
-    range(
-        "thresholds.replica_read_share",
-        t.replica_read_share,
-        0.0,
-        1.0,
-        "share",
-    )?;
-    range(
-        "thresholds.jobs_side_effect_ms",
-        t.jobs_side_effect_ms,
-        0.0,
-        60_000.0,
-        "ms",
-    )?;
-    range(
-        "thresholds.extraction_dau",
-        t.extraction_dau,
-        0.0,
-        MAX_USERS,
-        "DAU",
-    )?;
-    range(
-        "thresholds.team_engineers",
-        t.team_engineers,
-        0.0,
-        100_000.0,
-        "engineers",
-    )?;
-    range("thresholds.shard_db_gb", t.shard_db_gb, 1.0, 1e9, "GB")?;
-    range(
-        "thresholds.multi_region_dau",
-        t.multi_region_dau,
-        0.0,
-        MAX_USERS,
-        "DAU",
-    )?;
-    range(
-        "thresholds.multi_region_far_share",
-        t.multi_region_far_share,
-        0.0,
-        1.0,
-        "share of users",
-    )?;
-    range(
-        "thresholds.pooler_connections",
-        t.pooler_connections,
-        1.0,
-        1e7,
-        "connections",
-    )?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every numeric leaf of a serialised scenario, by dotted name.
+    fn numeric_leaves(prefix: &str, v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(map) => {
+                for (k, child) in map {
+                    let key = if prefix.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{prefix}.{k}")
+                    };
+                    numeric_leaves(&key, child, out);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, child) in items.iter().enumerate() {
+                    numeric_leaves(&format!("{prefix}.{i}"), child, out);
+                }
+            }
+            serde_json::Value::Number(_) => out.push(prefix.to_owned()),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn the_input_table_covers_every_numeric_field_once() {
+        let input = ScenarioInput::default();
+        let mut leaves = Vec::new();
+        numeric_leaves("", &serde_json::to_value(&input).unwrap(), &mut leaves);
+        let mut table: Vec<String> = input
+            .numeric_inputs()
+            .iter()
+            .map(|i| i.name.to_owned())
+            .collect();
+        leaves.sort();
+        table.sort();
+        assert_eq!(
+            leaves, table,
+            "numeric_inputs() must list every numeric field exactly once"
+        );
+    }
+
+    #[test]
+    fn the_input_table_reads_the_current_values() {
+        let mut input = ScenarioInput::default();
+        input.usage.peak_to_average = 4.5;
+        input.stack.extra_regions = 3;
+        let find = |name: &str| {
+            input
+                .numeric_inputs()
+                .into_iter()
+                .find(|i| i.name == name)
+                .unwrap()
+                .value
+        };
+        assert_eq!(find("usage.peak_to_average"), 4.5);
+        assert_eq!(find("stack.extra_regions"), 3.0);
+    }
+
+    #[test]
+    fn every_default_lies_inside_its_range() {
+        for i in ScenarioInput::default().numeric_inputs() {
+            assert!(
+                i.check().is_ok(),
+                "{} = {} outside {}..={}",
+                i.name,
+                i.value,
+                i.min,
+                i.max
+            );
+        }
+    }
+
+    #[test]
+    fn whole_inputs_reject_fractions_through_json() {
+        let e = Scenario::from_json(r#"{"stack": {"min_app_instances": 2.5}}"#).unwrap_err();
+        assert!(e.to_string().contains("min_app_instances"), "{e}");
+    }
+
+    #[test]
+    fn stage_boundaries_must_ascend() {
+        let mut input = ScenarioInput::default();
+        input.thresholds.stage_mau = [1_000.0, 500.0, 100_000.0, 1_000_000.0];
+        let e = Scenario::new(input).unwrap_err();
+        assert_eq!(e.field, "thresholds.stage_mau.1");
+        assert!(e.allowed.contains("ascend"));
+    }
+
+    #[test]
+    fn stage_of_users_uses_the_boundaries() {
+        let b = [1_000.0, 10_000.0, 100_000.0, 1_000_000.0];
+        assert_eq!(Stage::of(0.0, &b), Stage::Mvp);
+        assert_eq!(Stage::of(999.9, &b), Stage::Mvp);
+        assert_eq!(Stage::of(1_000.0, &b), Stage::ProductMarketFit);
+        assert_eq!(Stage::of(99_999.0, &b), Stage::EarlyScale);
+        assert_eq!(Stage::of(1e9, &b), Stage::Enterprise);
+    }
 }
