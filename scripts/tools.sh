@@ -181,7 +181,7 @@ if [ "$_headroom_status" -eq 0 ]; then
     *) export PATH="$HEADROOM_TOOLS/bin:$PATH" ;;
     esac
     export TRUNK_SKIP_VERSION_CHECK=true
-    if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+    if [ "${BASH_SOURCE[0]}" = "$0" ] && ! [[ " $* " =~ " -h "|" --help " ]]; then
         echo "tools.sh: to use them in this shell: source scripts/tools.sh" \
             "(or export PATH=\"$HEADROOM_TOOLS/bin:\$PATH\" TRUNK_SKIP_VERSION_CHECK=true)"
     fi

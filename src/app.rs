@@ -207,7 +207,7 @@ pub fn ChangeTimeline(
                         <tr class="hr-timeline__row">
                             <td class="hr-timeline__month">{event.month}</td>
                             <td>{event.change.to_string()}</td>
-                            <td>{event.basis.to_string()}</td>
+                            <td class="hr-timeline__basis">{event.basis.to_string()}</td>
                             <td>{event.reason.clone()}</td>
                             <td>{if event.adopted { "yes" } else { "no" }}</td>
                         </tr>

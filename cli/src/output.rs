@@ -80,7 +80,10 @@ pub fn csv(p: &Projection) -> String {
         let t = &m.tiers;
         let mut row: Vec<String> = vec![
             m.month.to_string(),
-            format!("{:?}", m.stage).to_lowercase(),
+            serde_json::to_value(m.stage)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default(),
             num(m.registered),
             num(m.mau),
             num(m.dau),
@@ -94,18 +97,20 @@ pub fn csv(p: &Projection) -> String {
             num(m.object_storage_gb),
             num(m.egress_gb.origin),
             num(m.egress_gb.cdn),
-            t.app.sku.clone(),
+            t.app.sku.to_string(),
             t.app.count.to_string(),
             num(t.app.utilization),
             opt(t.app.p95_ms),
-            t.db.sku.clone(),
+            t.db.sku.to_string(),
             t.db.count.to_string(),
             t.db.replicas.to_string(),
             t.db.shards.to_string(),
             num(t.db.utilization),
             opt(t.db.p95_ms),
             num(t.db.connections),
-            t.cache.as_ref().map_or(String::new(), |c| c.sku.clone()),
+            t.cache
+                .as_ref()
+                .map_or(String::new(), |c| c.sku.to_string()),
             t.cache.as_ref().map_or("0".into(), |c| c.count.to_string()),
             t.workers
                 .as_ref()
@@ -161,7 +166,7 @@ pub fn table(p: &Projection) -> String {
             t.app.sku,
             t.app.utilization * 100.0
         );
-        let mut db = t.db.sku.clone();
+        let mut db = t.db.sku.to_string();
         if t.db.replicas > 0 {
             let _ = write!(db, " +{}r", t.db.replicas);
         }

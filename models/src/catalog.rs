@@ -12,6 +12,7 @@
 //! discounts are data too.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -33,6 +34,19 @@ pub struct Source {
     /// Anything a reader should know (conditions, derivation).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+}
+
+impl Source {
+    /// The source of a price the scenario set itself: the person's own figure, so
+    /// never flagged UNVERIFIED.
+    pub fn overridden() -> Source {
+        Source {
+            source: "price override in the scenario".to_owned(),
+            seen: String::new(),
+            verified: true,
+            note: String::new(),
+        }
+    }
 }
 
 /// The unit a price is quoted in.
@@ -90,7 +104,7 @@ impl SkuPrice {
 /// A compute instance: app servers and workers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ComputeSku {
-    pub id: String,
+    pub id: Arc<str>,
     pub vcpu: f64,
     pub ram_gb: f64,
     /// Share of each vCPU sustainable indefinitely (burstable instances: the
@@ -102,7 +116,7 @@ pub struct ComputeSku {
 /// A database instance.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DbSku {
-    pub id: String,
+    pub id: Arc<str>,
     pub vcpu: f64,
     pub ram_gb: f64,
     pub baseline_cpu_share: f64,
@@ -119,7 +133,7 @@ pub struct DbSku {
 /// A cache node (Redis-compatible).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CacheSku {
-    pub id: String,
+    pub id: Arc<str>,
     /// Advertised memory of the node or plan.
     pub memory_gb: f64,
     /// Sustained commands per second one node or database serves.
@@ -488,7 +502,7 @@ impl Catalog {
     }
 
     pub fn app_sku(&self, id: &str) -> Option<&ComputeSku> {
-        self.app_skus.iter().find(|s| s.id == id)
+        self.app_skus.iter().find(|s| &*s.id == id)
     }
 
     /// Every key a scenario may override, with its current price and unit:
@@ -532,7 +546,7 @@ impl Catalog {
             if !(usd.is_finite() && usd >= 0.0) {
                 return Err(Error::invalid(field, usd, "a finite price >= 0"));
             }
-            if !self.set_price(key, usd) {
+            if !self.set_price(key, usd, &Source::overridden()) {
                 return Err(Error::invalid(
                     field,
                     key,
@@ -551,25 +565,29 @@ impl Catalog {
         Ok(self)
     }
 
-    fn set_price(&mut self, key: &str, usd: f64) -> bool {
+    fn set_price(&mut self, key: &str, usd: f64, source: &Source) -> bool {
         if let Some(id) = key.strip_prefix("app:") {
-            if let Some(s) = self.app_skus.iter_mut().find(|s| s.id == id) {
+            if let Some(s) = self.app_skus.iter_mut().find(|s| &*s.id == id) {
                 s.price.usd = usd;
+                s.price.source = source.clone();
                 return true;
             }
         } else if let Some(id) = key.strip_prefix("db:") {
-            if let Some(s) = self.db_skus.iter_mut().find(|s| s.id == id) {
+            if let Some(s) = self.db_skus.iter_mut().find(|s| &*s.id == id) {
                 s.price.usd = usd;
+                s.price.source = source.clone();
                 return true;
             }
         } else if let Some(id) = key.strip_prefix("cache:") {
-            if let Some(s) = self.cache_skus.iter_mut().find(|s| s.id == id) {
+            if let Some(s) = self.cache_skus.iter_mut().find(|s| &*s.id == id) {
                 s.price.usd = usd;
+                s.price.source = source.clone();
                 return true;
             }
         } else if let Some(name) = key.strip_prefix("fee:") {
             if let Some(f) = self.fixed_fees.iter_mut().find(|f| f.name == name) {
                 f.usd = usd;
+                f.source = source.clone();
                 return true;
             }
         } else {
@@ -588,6 +606,7 @@ impl Catalog {
                 };
                 if let Some(t) = rate.tiers.get_mut(index) {
                     t.usd = usd;
+                    t.source = source.clone();
                     return true;
                 }
             }

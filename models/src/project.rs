@@ -5,8 +5,9 @@
 //! numbers in comments refer to that document.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
-use crate::catalog::{Catalog, ComputeSku, RateName};
+use crate::catalog::{Catalog, ComputeSku, Rate, RateName};
 use crate::format::{self, count as fmt_count, gb as fmt_gb, number as fmt_num};
 use crate::projection::{
     AppTier, Basis, CacheTier, CatalogRef, Change, Costs, DbTier, Egress, Event, Gap, Month,
@@ -77,6 +78,8 @@ struct DbPlan {
     sku: usize,
     replicas: u64,
     shards: u64,
+    /// What set the shard count.
+    shard_cause: ShardCause,
     /// Busy cores of one primary at peak.
     primary_busy: f64,
     /// Queries per second at one primary at peak.
@@ -85,8 +88,21 @@ struct DbPlan {
     cost: f64,
     instance_cost: f64,
     storage_cost: f64,
-    /// Shards the load needs regardless of cost.
-    shards_needed: u64,
+}
+
+/// The limit of the largest database instance that sets the number of shards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ShardCause {
+    /// Writes exceed 90% of one primary.
+    Writes,
+    /// The hot set exceeds its RAM.
+    HotSet,
+    /// The data exceeds its storage limit.
+    Storage,
+    /// The busy cores exceed a primary and its 15 replicas.
+    Reads,
+    /// An earlier month's need: shards never merge.
+    Earlier,
 }
 
 /// A cache layout for one month's load.
@@ -94,6 +110,8 @@ struct DbPlan {
 struct CachePlan {
     sku: usize,
     count: u64,
+    /// Nodes holding data (the rest, under HA, are their replicas).
+    primaries: u64,
     cost: f64,
     memory_needed_gb: f64,
 }
@@ -104,6 +122,8 @@ struct Engine<'a> {
     input: &'a ScenarioInput,
     catalog: &'a Catalog,
     app_sku: &'a ComputeSku,
+    app_index: usize,
+    pooler_index: Option<usize>,
     registered: f64,
     db_gb: f64,
     object_gb: f64,
@@ -116,25 +136,38 @@ struct Engine<'a> {
     /// Highest database SKU (by ladder position) and replica count reached, for step events.
     db_high_sku: Option<usize>,
     db_high_replicas: u64,
-    /// Which (change, basis) pairs have had their first-month event.
-    recorded: BTreeSet<(Change, Basis)>,
+    /// Which (change, basis) pairs have had their first-month event (bit set).
+    recorded: u64,
     events: Vec<Event>,
     warnings: Vec<Warning>,
     warned: BTreeSet<&'static str>,
-    used: BTreeSet<String>,
+    /// The catalog's rates, resolved once, indexed by `RateName as usize`.
+    rates: [&'a Rate; RateName::ALL.len()],
+    /// Position of the largest database SKU (by sustainable capacity, then RAM).
+    db_largest: usize,
+    /// Prices this projection used (bit sets and flags by ladder position), for the
+    /// UNVERIFIED list.
+    used_rates: u32,
+    used_app: Vec<bool>,
+    used_db: Vec<bool>,
+    used_cache: Vec<bool>,
 }
 
 impl<'a> Engine<'a> {
     fn new(scenario: &'a Scenario) -> Engine<'a> {
         let input = scenario.input();
         let catalog = scenario.catalog();
-        let app_sku = catalog
-            .app_sku(scenario.app_sku_id())
-            .unwrap_or(&catalog.app_skus[0]);
+        let position = |id: &str| catalog.app_skus.iter().position(|s| &*s.id == id);
+        // Both ids were checked by Scenario::new and Catalog::from_json.
+        let app_index = position(scenario.app_sku_id()).unwrap_or(0);
+        let pooler_index = catalog.pooler_sku.as_deref().and_then(position);
+        let app_sku = &catalog.app_skus[app_index];
         let mut engine = Engine {
             input,
             catalog,
             app_sku,
+            app_index,
+            pooler_index,
             registered: input.growth.start_users,
             db_gb: input.data.db_start_gb,
             object_gb: 0.0,
@@ -144,11 +177,16 @@ impl<'a> Engine<'a> {
             prev_db: None,
             db_high_sku: None,
             db_high_replicas: 0,
-            recorded: BTreeSet::new(),
+            recorded: 0,
             events: Vec::new(),
             warnings: Vec::new(),
             warned: BTreeSet::new(),
-            used: BTreeSet::new(),
+            rates: RateName::ALL.map(|name| catalog.rate(name)),
+            db_largest: largest_db(catalog, input.thresholds.db_target_utilization),
+            used_rates: 0,
+            used_app: vec![false; catalog.app_skus.len()],
+            used_db: vec![false; catalog.db_skus.len()],
+            used_cache: vec![false; catalog.cache_skus.len()],
         };
         engine.input_warnings();
         engine
@@ -200,17 +238,23 @@ impl<'a> Engine<'a> {
         let peak_rps = avg_rps * u.peak_to_average;
         let reads_raw = peak_rps * u.db_reads_per_request;
         let writes = peak_rps * u.db_writes_per_request;
+        // Data accrues from month 1: month 0 is the starting point.
+        let uploads_mb = if t > 0 {
+            d.uploads_mb_per_mau_per_month * mau
+        } else {
+            0.0
+        };
         if t > 0 {
             self.db_gb +=
                 dau * d.rows_per_dau_per_day * DAYS_PER_MONTH * d.bytes_per_row * d.index_overhead
                     / 1e9;
-            self.object_gb += d.uploads_mb_per_mau_per_month * mau / 1_000.0;
+            self.object_gb += uploads_mb / 1_000.0;
         }
         let db_gb = self.db_gb;
         let jobs_per_s = dau * u.jobs_per_dau_per_day / SECONDS_PER_DAY;
         let side_effects_avg_per_s = avg_rps * u.side_effect_share;
 
-        // ---- 4. High availability (policy by stage) ----
+        // ---- High availability (policy by stage) ----
         if !self.adopted.multi_az && stage >= i.stack.ha_from_stage {
             self.adopted.multi_az = true;
             self.record(t, Change::MultiAz, Basis::RuleOfThumb, true, Trigger {
@@ -227,17 +271,17 @@ impl<'a> Engine<'a> {
 
         // ---- Background jobs ----
         if u.side_effect_share > 0.0 && u.side_effect_ms > 0.0 && dau > 0.0 {
-            let rule = (u.side_effect_ms > th.jobs_side_effect_ms).then(|| Trigger {
+            let rule = self.fresh(Change::BackgroundJobs, Basis::RuleOfThumb, u.side_effect_ms > th.jobs_side_effect_ms).then(|| Trigger {
                 metric: "side_effect_ms",
                 value: u.side_effect_ms,
                 threshold: th.jobs_side_effect_ms,
                 reason: format!(
-                    "a synchronous side effect of {} ms runs inside {:.1}% of requests; the rule moves anything over {} ms to background jobs",
-                    fmt_num(u.side_effect_ms), u.side_effect_share * 100.0, fmt_num(th.jobs_side_effect_ms)
+                    "a synchronous side effect of {} ms runs inside {}% of requests; the rule moves anything over {} ms to background jobs",
+                    fmt_num(u.side_effect_ms), fmt_num(u.side_effect_share * 100.0), fmt_num(th.jobs_side_effect_ms)
                 ),
             });
             let slow_request_ms = u.app_cpu_ms_per_request + u.side_effect_ms;
-            let model = (slow_request_ms > th.p95_slo_ms).then(|| Trigger {
+            let model = self.fresh(Change::BackgroundJobs, Basis::Model, slow_request_ms > th.p95_slo_ms).then(|| Trigger {
                 metric: "side_effect_request_ms",
                 value: slow_request_ms,
                 threshold: th.p95_slo_ms,
@@ -271,7 +315,7 @@ impl<'a> Engine<'a> {
         let app_cores = app_count as f64 * app.vcpu;
         let app_latency = mmc(servers(app_cores), peak_rps, service_ms);
         let app_utilization = app_busy / (app_count as f64 * app.vcpu * app.baseline_cpu_share);
-        self.used.insert(format!("app:{}", app.id));
+        self.used_app[self.app_index] = true;
 
         // ---- Workers and queue ----
         let workers = jobs.then(|| {
@@ -280,7 +324,7 @@ impl<'a> Engine<'a> {
             let count = count_for(busy, app_capacity).max(if ha { 2 } else { 1 });
             let messages = (jobs_per_s + side_effects_avg_per_s) * SECONDS_PER_DAY * DAYS_PER_MONTH;
             WorkerTier {
-                sku: app.id.clone(),
+                sku: Arc::clone(&app.id),
                 count: clamp_u32(count),
                 utilization: busy / (count as f64 * app.vcpu * app.baseline_cpu_share),
                 messages,
@@ -296,30 +340,36 @@ impl<'a> Engine<'a> {
         let cache_set_gb = dau * d.cached_kb_per_dau / 1e6;
         let cache_plan = self.plan_cache(cache_ops, cache_set_gb, ha);
         let db_plain = self.plan_db(reads_raw, writes, db_gb, ha);
-        if !self.adopted.cache && reads_raw > 0.0 {
-            let rule = (dau >= th.cache_dau).then(|| Trigger {
-                metric: "dau",
-                value: dau,
-                threshold: th.cache_dau,
-                reason: format!(
-                    "{} DAU reached the rule's {} DAU for caching",
-                    fmt_count(dau),
-                    fmt_count(th.cache_dau)
-                ),
-            });
-            let db_cached = self.plan_db(reads_cached, writes, db_gb, ha);
-            let saving = db_plain.cost - db_cached.cost;
-            let model = (saving > cache_plan.cost).then(|| Trigger {
-                metric: "db_usd_saved_per_month",
-                value: saving,
-                threshold: cache_plan.cost,
-                reason: format!(
-                    "without a cache the database needs {} ({}); with {:.0}% of reads served by a cache it needs {} ({}), saving {} — more than the cache's {}",
-                    self.describe_db(&db_plain), fmt_usd(db_plain.cost), (1.0 - cache_factor) * 100.0,
-                    self.describe_db(&db_cached), fmt_usd(db_cached.cost), fmt_usd(saving), fmt_usd(cache_plan.cost)
-                ),
-            });
-            self.adopted.cache = self.decide(t, Change::Cache, false, model, rule);
+        if reads_raw > 0.0 && self.open(Change::Cache) {
+            let rule = self
+                .fresh(Change::Cache, Basis::RuleOfThumb, dau >= th.cache_dau)
+                .then(|| Trigger {
+                    metric: "dau",
+                    value: dau,
+                    threshold: th.cache_dau,
+                    reason: format!(
+                        "{} DAU reached the rule's {} DAU for caching",
+                        fmt_count(dau),
+                        fmt_count(th.cache_dau)
+                    ),
+                });
+            let model = if self.fresh(Change::Cache, Basis::Model, true) {
+                let db_cached = self.plan_db(reads_cached, writes, db_gb, ha);
+                let saving = db_plain.cost - db_cached.cost;
+                (saving > cache_plan.cost).then(|| Trigger {
+                    metric: "db_usd_saved_per_month",
+                    value: saving,
+                    threshold: cache_plan.cost,
+                    reason: format!(
+                        "without a cache the database needs {} ({}); with {}% of reads served by a cache it needs {} ({}), saving {} — more than the cache's {}",
+                        self.describe_db(&db_plain), fmt_usd(db_plain.cost), fmt_num(((1.0 - cache_factor) * 100.0).round()),
+                        self.describe_db(&db_cached), fmt_usd(db_cached.cost), fmt_usd(saving), fmt_usd(cache_plan.cost)
+                    ),
+                })
+            } else {
+                None
+            };
+            self.adopted.cache = self.decide(t, Change::Cache, self.adopted.cache, model, rule);
         }
         let cache_on = self.adopted.cache;
         let reads_at_db = if cache_on { reads_cached } else { reads_raw };
@@ -330,24 +380,28 @@ impl<'a> Engine<'a> {
         };
         self.db_events(t, &db, reads_at_db, writes, db_gb);
         let db_sku = &self.catalog.db_skus[db.sku];
-        self.used.insert(format!("db:{}", db_sku.id));
-        let db_cores = db_sku.vcpu;
+        self.used_db[db.sku] = true;
+        self.use_rate(RateName::DbStorage, db.storage_cost);
+        if ha {
+            self.use_rate(RateName::DbMultiAz, 1.0);
+        }
         let db_service_ms = if db.primary_qps > 0.0 {
             db.primary_busy * 1_000.0 / db.primary_qps
         } else {
             0.0
         };
-        let db_latency = mmc(servers(db_cores), db.primary_qps, db_service_ms);
+        let db_latency = mmc(servers(db_sku.vcpu), db.primary_qps, db_service_ms);
         let db_utilization = db.primary_busy / (db_sku.vcpu * db_sku.baseline_cpu_share);
         self.prev_db = Some(db);
         let cache_tier = cache_on.then(|| {
             let sku = &self.catalog.cache_skus[cache_plan.sku];
-            self.used.insert(format!("cache:{}", sku.id));
+            self.used_cache[cache_plan.sku] = true;
             CacheTier {
-                sku: sku.id.clone(),
+                sku: Arc::clone(&sku.id),
                 count: clamp_u32(cache_plan.count),
+                // Replicas under HA mirror the primaries: memory is used on the primaries.
                 memory_utilization: cache_plan.memory_needed_gb
-                    / (sku.memory_gb * cache_plan.count as f64),
+                    / (sku.memory_gb * cache_plan.primaries as f64),
                 ops_per_s: cache_ops,
             }
         });
@@ -355,8 +409,8 @@ impl<'a> Engine<'a> {
         // ---- Connections ----
         let connections = app_count as f64 * f64::from(i.stack.app_pool_size)
             + worker_count as f64 * f64::from(i.stack.worker_pool_size);
-        if !self.adopted.pooler {
-            let rule = (connections > th.pooler_connections).then(|| Trigger {
+        if self.open(Change::ConnectionPooler) {
+            let rule = self.fresh(Change::ConnectionPooler, Basis::RuleOfThumb, connections > th.pooler_connections).then(|| Trigger {
                 metric: "connections",
                 value: connections,
                 threshold: th.pooler_connections,
@@ -366,25 +420,39 @@ impl<'a> Engine<'a> {
                     fmt_count(th.pooler_connections)
                 ),
             });
-            let model = (connections > db_sku.max_connections).then(|| Trigger {
-                metric: "connections",
-                value: connections,
-                threshold: db_sku.max_connections,
-                reason: format!(
-                    "{} client connections exceed the {} limit of {} on {}",
-                    fmt_count(connections),
-                    "connection",
-                    fmt_count(db_sku.max_connections),
-                    db_sku.id
-                ),
-            });
-            self.adopted.pooler = self.decide(t, Change::ConnectionPooler, false, model, rule);
+            let model = self
+                .fresh(
+                    Change::ConnectionPooler,
+                    Basis::Model,
+                    connections > db_sku.max_connections,
+                )
+                .then(|| Trigger {
+                    metric: "connections",
+                    value: connections,
+                    threshold: db_sku.max_connections,
+                    reason: format!(
+                        "{} client connections exceed the connection limit of {} on {}",
+                        fmt_count(connections),
+                        fmt_count(db_sku.max_connections),
+                        db_sku.id
+                    ),
+                });
+            self.adopted.pooler = self.decide(
+                t,
+                Change::ConnectionPooler,
+                self.adopted.pooler,
+                model,
+                rule,
+            );
         }
-        let pooler = match (&self.catalog.pooler_sku, self.adopted.pooler) {
-            (Some(id), true) => Some(PoolerTier {
-                sku: id.clone(),
-                count: if ha { 2 } else { 1 },
-            }),
+        let pooler = match self.pooler_index {
+            Some(k) if self.adopted.pooler => {
+                self.used_app[k] = true;
+                Some(PoolerTier {
+                    sku: Arc::clone(&self.catalog.app_skus[k].id),
+                    count: if ha { 2 } else { 1 },
+                })
+            }
             _ => None,
         };
         if !self.adopted.pooler && connections > db_sku.max_connections {
@@ -401,27 +469,26 @@ impl<'a> Engine<'a> {
         let edge_gb = static_gb + media_gb;
         let edge_requests =
             dau * (u.page_views_per_dau_per_day + u.media_views_per_dau_per_day) * DAYS_PER_MONTH;
-        let cdn_cost = self.rate(RateName::CdnEgress, edge_gb)
-            + self.rate(RateName::CdnRequests, edge_requests)
-            + self.rate(RateName::OriginToCdn, (1.0 - u.cdn_hit_ratio) * edge_gb);
-        if !self.adopted.cdn && edge_gb > 0.0 {
-            let origin_all = self
-                .catalog
-                .rate(RateName::OriginEgress)
-                .cost(api_gb + edge_gb);
-            let origin_api = self.catalog.rate(RateName::OriginEgress).cost(api_gb);
-            let origin_edge = origin_all - origin_api;
-            let rule = (dau >= th.cdn_dau).then(|| Trigger {
-                metric: "dau",
-                value: dau,
-                threshold: th.cdn_dau,
-                reason: format!(
-                    "{} DAU reached the rule's {} DAU for a CDN",
-                    fmt_count(dau),
-                    fmt_count(th.cdn_dau)
-                ),
-            });
-            let model = (cdn_cost < origin_edge).then(|| Trigger {
+        let origin_fetch_gb = (1.0 - u.cdn_hit_ratio) * edge_gb;
+        let cdn_cost = self.price(RateName::CdnEgress).cost(edge_gb)
+            + self.price(RateName::CdnRequests).cost(edge_requests)
+            + self.price(RateName::OriginToCdn).cost(origin_fetch_gb);
+        if edge_gb > 0.0 && self.open(Change::Cdn) {
+            let origin = self.price(RateName::OriginEgress);
+            let origin_edge = origin.cost(api_gb + edge_gb) - origin.cost(api_gb);
+            let rule = self
+                .fresh(Change::Cdn, Basis::RuleOfThumb, dau >= th.cdn_dau)
+                .then(|| Trigger {
+                    metric: "dau",
+                    value: dau,
+                    threshold: th.cdn_dau,
+                    reason: format!(
+                        "{} DAU reached the rule's {} DAU for a CDN",
+                        fmt_count(dau),
+                        fmt_count(th.cdn_dau)
+                    ),
+                });
+            let model = self.fresh(Change::Cdn, Basis::Model, cdn_cost < origin_edge).then(|| Trigger {
                 metric: "origin_egress_usd",
                 value: origin_edge,
                 threshold: cdn_cost,
@@ -430,7 +497,7 @@ impl<'a> Engine<'a> {
                     fmt_gb(edge_gb), fmt_usd(origin_edge), fmt_usd(cdn_cost)
                 ),
             });
-            self.adopted.cdn = self.decide(t, Change::Cdn, false, model, rule);
+            self.adopted.cdn = self.decide(t, Change::Cdn, self.adopted.cdn, model, rule);
         }
         let cdn = self.adopted.cdn;
         let (origin_gb, cdn_gb) = if cdn {
@@ -442,7 +509,7 @@ impl<'a> Engine<'a> {
             * u.media_views_per_dau_per_day
             * DAYS_PER_MONTH
             * if cdn { 1.0 - u.cdn_hit_ratio } else { 1.0 };
-        let object_puts = d.uploads_mb_per_mau_per_month * mau / d.object_mb;
+        let object_puts = uploads_mb / d.object_mb;
 
         // ---- Service extraction (rule of thumb only) ----
         for (k, service) in SERVICES.into_iter().enumerate() {
@@ -451,10 +518,11 @@ impl<'a> Engine<'a> {
                 Service::Search => i.stack.extract_search,
                 Service::Media => i.stack.extract_media,
             };
-            if !allowed || self.adopted.services[k] {
+            let change = Change::extract(service);
+            if !allowed || !self.open(change) {
                 continue;
             }
-            let rule = (dau >= th.extraction_dau && engineers > th.team_engineers).then(|| Trigger {
+            let rule = self.fresh(change, Basis::RuleOfThumb, dau >= th.extraction_dau && engineers > th.team_engineers).then(|| Trigger {
                 metric: "dau",
                 value: dau,
                 threshold: th.extraction_dau,
@@ -463,7 +531,7 @@ impl<'a> Engine<'a> {
                     fmt_count(dau), fmt_count(th.extraction_dau), fmt_num(engineers.floor()), fmt_num(th.team_engineers)
                 ),
             });
-            self.adopted.services[k] = self.decide(t, Change::extract(service), false, None, rule);
+            self.adopted.services[k] = self.decide(t, change, self.adopted.services[k], None, rule);
         }
         let services: Vec<Service> = SERVICES
             .into_iter()
@@ -473,62 +541,66 @@ impl<'a> Engine<'a> {
             .collect();
 
         // ---- Latency and multi-region ----
-        let db_mean_ms = match db_latency {
-            Latency::Stable {
-                mean_response_ms, ..
-            } => Some(mean_response_ms),
-            Latency::Saturated { .. } => None,
-        };
-        let api_p95_ms = match (app_latency.p95_ms(), db_mean_ms) {
-            (Some(app_p95), Some(db_ms)) => Some(
-                app_p95
-                    + (u.db_reads_per_request * cache_factor_if(cache_on, cache_factor)
-                        + u.db_writes_per_request)
-                        * db_ms,
-            ),
+        let queries_per_request = u.db_reads_per_request
+            * if cache_on { cache_factor } else { 1.0 }
+            + u.db_writes_per_request;
+        let api_p95_ms = match (app_latency, db_latency) {
+            (
+                Latency::Stable { p95_ms, .. },
+                Latency::Stable {
+                    mean_response_ms, ..
+                },
+            ) => Some(p95_ms + queries_per_request * mean_response_ms),
             _ => None,
         };
-        if !self.adopted.regions && i.stack.extra_regions > 0 && dau > 0.0 {
+        if i.stack.extra_regions > 0 && dau > 0.0 && self.open(Change::MultiRegion) {
             let far = u.far_users_share;
-            let rule = if dau >= th.multi_region_dau {
-                Some(Trigger {
-                    metric: "dau",
-                    value: dau,
-                    threshold: th.multi_region_dau,
-                    reason: format!(
-                        "{} DAU reached the rule's {} DAU for a second region",
-                        fmt_count(dau),
-                        fmt_count(th.multi_region_dau)
-                    ),
-                })
-            } else if far > 0.0 && far >= th.multi_region_far_share {
-                Some(Trigger {
-                    metric: "far_users_share",
-                    value: far,
-                    threshold: th.multi_region_far_share,
-                    reason: format!(
-                        "{:.0}% of users are far from the home region (rule: {:.0}%)",
-                        far * 100.0,
-                        th.multi_region_far_share * 100.0
-                    ),
-                })
-            } else {
-                None
-            };
-            let far_p95 = api_p95_ms.map(|p| p + u.far_users_rtt_ms);
+            let by_dau = dau >= th.multi_region_dau;
+            let by_far = far > 0.0 && far >= th.multi_region_far_share;
+            let rule = self
+                .fresh(Change::MultiRegion, Basis::RuleOfThumb, by_dau || by_far)
+                .then(|| {
+                    if by_dau {
+                        Trigger {
+                            metric: "dau",
+                            value: dau,
+                            threshold: th.multi_region_dau,
+                            reason: format!(
+                                "{} DAU reached the rule's {} DAU for a second region",
+                                fmt_count(dau),
+                                fmt_count(th.multi_region_dau)
+                            ),
+                        }
+                    } else {
+                        Trigger {
+                            metric: "far_users_share",
+                            value: far,
+                            threshold: th.multi_region_far_share,
+                            reason: format!(
+                                "{}% of users are far from the home region (rule: {}%)",
+                                fmt_num(far * 100.0),
+                                fmt_num(th.multi_region_far_share * 100.0)
+                            ),
+                        }
+                    }
+                });
+            let far_p95 = api_p95_ms
+                .map(|p| p + u.far_users_rtt_ms)
+                .filter(|p| far > 0.0 && *p > th.p95_slo_ms);
             let model = match far_p95 {
-                Some(p) if far > 0.0 && p > th.p95_slo_ms => Some(Trigger {
+                Some(p) if self.fresh(Change::MultiRegion, Basis::Model, true) => Some(Trigger {
                     metric: "far_users_p95_ms",
                     value: p,
                     threshold: th.p95_slo_ms,
                     reason: format!(
                         "far users' p95 is about {} ms (API {} ms + {} ms round trip), over the {} ms objective",
-                        fmt_num(p.round()), fmt_num((p - u.far_users_rtt_ms).round()), fmt_num(u.far_users_rtt_ms), fmt_num(th.p95_slo_ms)
+                        fmt_count(p), fmt_count(p - u.far_users_rtt_ms), fmt_num(u.far_users_rtt_ms), fmt_num(th.p95_slo_ms)
                     ),
                 }),
                 _ => None,
             };
-            self.adopted.regions = self.decide(t, Change::MultiRegion, false, model, rule);
+            self.adopted.regions =
+                self.decide(t, Change::MultiRegion, self.adopted.regions, model, rule);
         }
         let extra_regions = if self.adopted.regions {
             i.stack.extra_regions
@@ -544,11 +616,8 @@ impl<'a> Engine<'a> {
             db_storage: db.storage_cost,
             ..Costs::default()
         };
-        if let Some(p) = &pooler {
-            if let Some(sku) = self.catalog.app_sku(&p.sku) {
-                c.pooler = f64::from(p.count) * sku.price.usd_per_month();
-                self.used.insert(format!("app:{}", sku.id));
-            }
+        if let (Some(p), Some(k)) = (&pooler, self.pooler_index) {
+            c.pooler = f64::from(p.count) * self.catalog.app_skus[k].price.usd_per_month();
         }
         if cache_on {
             c.cache = cache_plan.cost;
@@ -563,13 +632,16 @@ impl<'a> Engine<'a> {
         c.egress = self.rate(RateName::OriginEgress, origin_gb);
         if cdn {
             c.cdn = cdn_cost;
+            self.use_rate(RateName::CdnEgress, edge_gb);
+            self.use_rate(RateName::CdnRequests, edge_requests);
+            self.use_rate(RateName::OriginToCdn, origin_fetch_gb);
         }
         c.auth = self.rate(RateName::AuthBase, 1.0) + self.rate(RateName::AuthMau, mau);
-        c.payments = customers
-            * i.revenue.arpa_usd_per_month
-            * self.catalog.rate(RateName::PaymentsPercent).first()
-            + self.rate(RateName::PaymentsFixed, customers);
-        self.used_rate(RateName::PaymentsPercent, customers);
+        let payments_percent = self.rate(
+            RateName::PaymentsPercent,
+            customers * i.revenue.arpa_usd_per_month,
+        );
+        c.payments = payments_percent + self.rate(RateName::PaymentsFixed, customers);
         c.email = self.rate(RateName::Email, u.emails_per_mau_per_month * mau);
         let agent_hosts =
             app_count + worker_count + pooler.as_ref().map_or(0, |p| u64::from(p.count));
@@ -582,22 +654,23 @@ impl<'a> Engine<'a> {
                     dau * u.search_requests_per_dau_per_day * DAYS_PER_MONTH,
                 );
         }
+        let az = if ha {
+            self.price(RateName::DbMultiAz).first()
+        } else {
+            1.0
+        };
         if !services.is_empty() {
+            // Each extracted service: two app instances, the smallest database, their monitoring.
             let smallest_db = &self.catalog.db_skus[0];
-            let az = if ha {
-                self.catalog.rate(RateName::DbMultiAz).first()
-            } else {
-                1.0
-            };
+            self.used_db[0] = true;
             let per_service = SERVICE_APP_INSTANCES as f64 * app_price
                 + smallest_db.price.usd_per_month() * az
-                + self
-                    .catalog
-                    .rate(RateName::MonitoringHost)
-                    .cost(SERVICE_APP_INSTANCES as f64);
+                + self.rate(RateName::MonitoringHost, SERVICE_APP_INSTANCES as f64);
             c.services = per_service * services.len() as f64;
         }
         if extra_regions > 0 {
+            // Each extra region: app instances for its share of traffic (at least two),
+            // a read replica of every shard's primary with its storage, their monitoring.
             let share = if u.far_users_share > 0.0 {
                 u.far_users_share
             } else {
@@ -606,10 +679,8 @@ impl<'a> Engine<'a> {
             let region_apps = ((app_count as f64 * share).ceil() as u64).max(2);
             let per_region = region_apps as f64 * app_price
                 + db.shards as f64 * db_sku.price.usd_per_month()
-                + self
-                    .catalog
-                    .rate(RateName::MonitoringHost)
-                    .cost(region_apps as f64);
+                + self.rate(RateName::DbStorage, db_gb)
+                + self.rate(RateName::MonitoringHost, region_apps as f64);
             c.regions = per_region * f64::from(extra_regions);
         }
         c.ai =
@@ -637,13 +708,11 @@ impl<'a> Engine<'a> {
                 "the database primary is saturated at peak (utilisation ≥ 100%)".to_owned(),
             );
         }
-        if let Some(p) = api_p95_ms {
-            if p > th.p95_slo_ms {
-                self.warn_once("slo", Some(t), format!(
-                    "API p95 is about {} ms at peak, over the {} ms objective (app {} ms CPU per request)",
-                    fmt_num(p.round()), fmt_num(th.p95_slo_ms), fmt_num(u.app_cpu_ms_per_request)
-                ));
-            }
+        if let Some(p) = api_p95_ms.filter(|p| *p > th.p95_slo_ms) {
+            self.warn_once("slo", Some(t), format!(
+                "API p95 is about {} ms at peak, over the {} ms objective (app {} ms CPU per request)",
+                fmt_count(p), fmt_num(th.p95_slo_ms), fmt_num(u.app_cpu_ms_per_request)
+            ));
         }
 
         Month {
@@ -667,9 +736,10 @@ impl<'a> Engine<'a> {
                 origin: origin_gb,
                 cdn: cdn_gb,
             },
+            api_p95_ms,
             tiers: Tiers {
                 app: AppTier {
-                    sku: app.id.clone(),
+                    sku: Arc::clone(&app.id),
                     count: clamp_u32(app_count),
                     utilization: app_utilization,
                     p95_ms: app_latency.p95_ms(),
@@ -677,7 +747,7 @@ impl<'a> Engine<'a> {
                     in_flight: in_flight(peak_rps, latency_mean(app_latency, service_ms)),
                 },
                 db: DbTier {
-                    sku: db_sku.id.clone(),
+                    sku: Arc::clone(&db_sku.id),
                     count: clamp_u32(db.shards * (1 + db.replicas)),
                     replicas: clamp_u32(db.replicas),
                     shards: clamp_u32(db.shards),
@@ -708,84 +778,101 @@ impl<'a> Engine<'a> {
 
     // ---- Sizing ------------------------------------------------------------------
 
-    /// The cheapest database layout for a load: vertical first, then read replicas
-    /// of the largest SKU; shards when writes, the hot set or the data outgrow the
-    /// largest instance, or when splitting is cheaper than more replicas of it.
-    /// Shards, once split, stay split.
+    /// The cheapest database layout for a load: vertical first (in price order),
+    /// then read replicas of the largest SKU for reads beyond what its primary
+    /// has room for; shards when writes, the hot set, the data or the reads
+    /// outgrow the largest instance with its replicas. Shards never merge.
     fn plan_db(&self, reads: f64, writes: f64, db_gb: f64, ha: bool) -> DbPlan {
-        let i = &self.input;
+        let i = self.input;
         let ladder = &self.catalog.db_skus;
         let target = i.thresholds.db_target_utilization;
         let cap = |k: usize| ladder[k].vcpu * ladder[k].baseline_cpu_share * target;
-        let largest = (0..ladder.len())
-            .max_by(|&a, &b| {
-                cap(a)
-                    .total_cmp(&cap(b))
-                    .then(ladder[a].ram_gb.total_cmp(&ladder[b].ram_gb))
-            })
-            .unwrap_or(0);
+        let largest = self.db_largest;
         let (cap_l, ram_l) = (cap(largest), ladder[largest].ram_gb);
         let read_busy = reads * i.usage.db_read_ms / 1_000.0;
         let write_busy = writes * i.usage.db_write_ms / 1_000.0;
         let hot_gb = i.data.hot_share * db_gb;
 
-        // Shards needed: writes must fit one primary with room for a little read
-        // work, the hot set its RAM, the data its storage limit.
-        let mut needed = self.shards_needed.max(1);
-        needed = needed.max(count_for(write_busy, cap_l * WRITE_SHARE_OF_PRIMARY));
-        needed = needed.max(count_for(hot_gb, ram_l));
-        if let Some(max_gb) = ladder[largest].max_storage_gb {
-            needed = needed.max(count_for(db_gb, max_gb));
-        }
+        // Shards each limit of the largest instance calls for; the most binding wins
+        // (ties go to the first listed).
+        let needs = [
+            (
+                ShardCause::Writes,
+                count_for(write_busy, cap_l * WRITE_SHARE_OF_PRIMARY),
+            ),
+            (ShardCause::HotSet, count_for(hot_gb, ram_l)),
+            (
+                ShardCause::Storage,
+                ladder[largest]
+                    .max_storage_gb
+                    .map_or(0, |m| count_for(db_gb, m)),
+            ),
+            (
+                ShardCause::Reads,
+                count_for(
+                    read_busy + write_busy,
+                    cap_l * (MAX_READ_REPLICAS + 1) as f64,
+                ),
+            ),
+        ];
+        let (cause, most) = needs
+            .iter()
+            .fold((ShardCause::Earlier, 0), |best, &(c, n)| {
+                if n > best.1 {
+                    (c, n)
+                } else {
+                    best
+                }
+            });
+        let shards = self.shards_needed.max(most).max(1);
+        let shard_cause = if most >= shards {
+            cause
+        } else {
+            ShardCause::Earlier
+        };
+
+        let s = shards as f64;
+        let (r_s, w_s, hot_s, gb_s) = (read_busy / s, write_busy / s, hot_gb / s, db_gb / s);
+        let fits = |k: usize| {
+            cap(k) >= r_s + w_s
+                && ladder[k].ram_gb >= hot_s
+                && ladder[k].max_storage_gb.is_none_or(|m| m >= gb_s)
+        };
+        let (sku, replicas, primary_busy, primary_read_share) =
+            match (0..ladder.len()).find(|&k| fits(k)) {
+                Some(k) => (k, 0, r_s + w_s, 1.0),
+                None => {
+                    // Reads beyond what the primary has room for go to replicas of the largest SKU.
+                    let room = (cap_l - w_s).max(0.0);
+                    let replicas = count_for(r_s - room, cap_l).clamp(1, MAX_READ_REPLICAS);
+                    let primary_reads = r_s.min(room);
+                    (
+                        largest,
+                        replicas,
+                        w_s + primary_reads,
+                        if r_s > 0.0 { primary_reads / r_s } else { 0.0 },
+                    )
+                }
+            };
         let az = if ha {
-            self.catalog.rate(RateName::DbMultiAz).first()
+            self.price(RateName::DbMultiAz).first()
         } else {
             1.0
         };
-        let layout = |shards: u64| -> DbPlan {
-            let s = shards as f64;
-            let (r_s, w_s, hot_s, gb_s) = (read_busy / s, write_busy / s, hot_gb / s, db_gb / s);
-            let fits = |k: usize| {
-                cap(k) >= r_s + w_s
-                    && ladder[k].ram_gb >= hot_s
-                    && ladder[k].max_storage_gb.is_none_or(|m| m >= gb_s)
-            };
-            let (sku, replicas, primary_busy, primary_read_share) =
-                match (0..ladder.len()).find(|&k| fits(k)) {
-                    Some(k) => (k, 0, r_s + w_s, 1.0),
-                    None => {
-                        // Reads beyond what the primary has left go to replicas of the largest SKU.
-                        let room = (cap_l - w_s).max(0.0);
-                        let replicas = count_for(r_s - room, cap_l).max(1);
-                        let primary_reads = r_s.min(room);
-                        (
-                            largest,
-                            replicas,
-                            w_s + primary_reads,
-                            if r_s > 0.0 { primary_reads / r_s } else { 0.0 },
-                        )
-                    }
-                };
-            let nodes = az + replicas as f64;
-            let instance_cost = s * ladder[sku].price.usd_per_month() * nodes;
-            let storage_cost = self.catalog.rate(RateName::DbStorage).cost(db_gb * nodes);
-            DbPlan {
-                sku,
-                replicas,
-                shards,
-                primary_busy,
-                primary_qps: (reads * primary_read_share + writes) / s,
-                cost: instance_cost + storage_cost,
-                instance_cost,
-                storage_cost,
-                shards_needed: shards,
-            }
-        };
-        // A source instance takes at most MAX_READ_REPLICAS replicas: past that,
-        // reads too force a split.
-        let busy = read_busy + write_busy;
-        needed = needed.max(count_for(busy, cap_l * (MAX_READ_REPLICAS + 1) as f64));
-        layout(needed)
+        let nodes = az + replicas as f64;
+        let instance_cost = s * ladder[sku].price.usd_per_month() * nodes;
+        let storage_cost = self.price(RateName::DbStorage).cost(db_gb * nodes);
+        DbPlan {
+            sku,
+            replicas,
+            shards,
+            shard_cause,
+            primary_busy,
+            primary_qps: (reads * primary_read_share + writes) / s,
+            cost: instance_cost + storage_cost,
+            instance_cost,
+            storage_cost,
+        }
     }
 
     /// The cheapest cache layout holding the cached set (÷ usable share) and serving
@@ -813,6 +900,7 @@ impl<'a> Engine<'a> {
         CachePlan {
             sku,
             count,
+            primaries: nodes,
             cost: count as f64 * ladder[sku].price.usd_per_month(),
             memory_needed_gb,
         }
@@ -821,7 +909,7 @@ impl<'a> Engine<'a> {
     fn describe_db(&self, p: &DbPlan) -> String {
         let sku = &self.catalog.db_skus[p.sku].id;
         match (p.shards, p.replicas) {
-            (1, 0) => sku.clone(),
+            (1, 0) => sku.to_string(),
             (1, r) => format!("{sku} with {r} read replica{}", plural(r)),
             (s, 0) => format!("{s} shards of {sku}"),
             (s, r) => format!(
@@ -848,12 +936,11 @@ impl<'a> Engine<'a> {
             } else {
                 0.0
             };
-            if cpu > th.replica_db_cpu
-                && read_share >= th.replica_read_share
-                && !self
-                    .recorded
-                    .contains(&(Change::ReadReplica, Basis::RuleOfThumb))
-            {
+            if self.fresh(
+                Change::ReadReplica,
+                Basis::RuleOfThumb,
+                cpu > th.replica_db_cpu && read_share >= th.replica_read_share,
+            ) {
                 self.record(t, Change::ReadReplica, Basis::RuleOfThumb, false, Trigger {
                     metric: "db_cpu_utilization",
                     value: cpu,
@@ -865,11 +952,7 @@ impl<'a> Engine<'a> {
                 });
             }
         }
-        if db_gb > th.shard_db_gb
-            && !self
-                .recorded
-                .contains(&(Change::Sharding, Basis::RuleOfThumb))
-        {
+        if self.fresh(Change::Sharding, Basis::RuleOfThumb, db_gb > th.shard_db_gb) {
             self.record(t, Change::Sharding, Basis::RuleOfThumb, false, Trigger {
                 metric: "db_storage_gb",
                 value: db_gb,
@@ -945,31 +1028,38 @@ impl<'a> Engine<'a> {
             });
             self.db_high_replicas = db.replicas;
         }
-        self.shards_needed = self.shards_needed.max(db.shards_needed);
-        if db.shards > self.db_high_shards {
-            let cap = sku.vcpu * sku.baseline_cpu_share * th.db_target_utilization;
+        self.shards_needed = self.shards_needed.max(db.shards);
+        // An event at the first split and at each doubling after it: the timeline
+        // marks the steps a person plans for, not every shard the data adds.
+        let next_step = if self.db_high_shards == 1 {
+            2
+        } else {
+            self.db_high_shards * 2
+        };
+        if db.shards >= next_step {
+            let l = &ladder[self.db_largest];
+            let before = self.prev_db.map_or(1, |p| p.shards);
+            let cap_l = l.vcpu * l.baseline_cpu_share * th.db_target_utilization;
             let write_busy = writes * i.usage.db_write_ms / 1_000.0;
-            let reads_busy = reads * i.usage.db_read_ms / 1_000.0;
-            let (metric, value, threshold, why) = if db.replicas == MAX_READ_REPLICAS
-                && write_busy <= cap * WRITE_SHARE_OF_PRIMARY
-                && i.data.hot_share * db_gb <= sku.ram_gb * db.shards as f64
-            {
-                ("db_busy_cores", reads_busy + write_busy, cap * (MAX_READ_REPLICAS + 1) as f64, format!(
-                    "reads need more than a primary and its {MAX_READ_REPLICAS} read replicas (the most one source takes) can carry"
-                ))
-            } else if write_busy > cap * WRITE_SHARE_OF_PRIMARY {
-                (
-                    "db_write_busy_cores",
-                    write_busy,
-                    cap,
-                    format!(
-                        "writes alone need {:.2} busy cores, more than one {} primary carries",
-                        write_busy, sku.id
-                    ),
-                )
-            } else {
-                let hot = i.data.hot_share * db_gb;
-                ("db_hot_set_gb", hot, sku.ram_gb, format!("the hot working set ({}) is larger than the RAM of the largest instance ({})", fmt_gb(hot), fmt_gb(sku.ram_gb)))
+            let busy = write_busy + reads * i.usage.db_read_ms / 1_000.0;
+            let hot = i.data.hot_share * db_gb;
+            let (metric, value, threshold, why) = match db.shard_cause {
+                ShardCause::Writes => ("db_write_busy_cores", write_busy, cap_l * WRITE_SHARE_OF_PRIMARY, format!(
+                    "writes need {busy:.2} busy cores, more than {}% of what one {} primary carries ({:.2})",
+                    fmt_num(WRITE_SHARE_OF_PRIMARY * 100.0), l.id, cap_l * WRITE_SHARE_OF_PRIMARY, busy = write_busy
+                )),
+                ShardCause::Storage => ("db_storage_gb", db_gb, l.max_storage_gb.unwrap_or(db_gb), format!(
+                    "the data ({}) exceeds the storage limit of the largest instance ({})",
+                    fmt_gb(db_gb), fmt_gb(l.max_storage_gb.unwrap_or(db_gb))
+                )),
+                ShardCause::Reads => ("db_busy_cores", busy, cap_l * (MAX_READ_REPLICAS + 1) as f64, format!(
+                    "the load ({busy:.2} busy cores) needs more than a {} primary and its {MAX_READ_REPLICAS} read replicas (the most one source takes) can carry",
+                    l.id
+                )),
+                ShardCause::HotSet | ShardCause::Earlier => ("db_hot_set_gb", hot, l.ram_gb * before as f64, format!(
+                    "the hot working set ({}) is larger than the RAM of {} largest instance{} ({} each)",
+                    fmt_gb(hot), before, plural(before), fmt_gb(l.ram_gb)
+                )),
             };
             self.push_event(
                 t,
@@ -980,7 +1070,7 @@ impl<'a> Engine<'a> {
                     metric,
                     value,
                     threshold,
-                    reason: format!("{why}: split into {} shards", db.shards),
+                    reason: format!("{why}: split into {} shards (from {before})", db.shards),
                 },
             );
             self.db_high_shards = db.shards;
@@ -988,6 +1078,19 @@ impl<'a> Engine<'a> {
     }
 
     // ---- Events ------------------------------------------------------------------
+
+    /// Whether `basis` has yet to record its first event for `change`, and `cond` holds:
+    /// a reason (with its text) is built only when it will be recorded.
+    fn fresh(&self, change: Change, basis: Basis, cond: bool) -> bool {
+        cond && self.recorded & event_bit(change, basis) == 0
+    }
+
+    /// Whether either basis has yet to speak to `change`: both are evaluated until
+    /// each has recorded its first month, so the gaps report both.
+    fn open(&self, change: Change) -> bool {
+        let both = event_bit(change, Basis::Model) | event_bit(change, Basis::RuleOfThumb);
+        self.recorded & both != both
+    }
 
     /// Record the first month each basis calls for a change and return whether the
     /// change is made (now or before), per the adoption policy.
@@ -1009,7 +1112,7 @@ impl<'a> Engine<'a> {
         for (basis, trigger) in [(Basis::Model, model), (Basis::RuleOfThumb, rule)] {
             let Some(trigger) = trigger else { continue };
             let adopt_now = !made && acts_on(basis);
-            if !self.recorded.contains(&(change, basis)) {
+            if self.recorded & event_bit(change, basis) == 0 {
                 self.record(t, change, basis, adopt_now, trigger);
             }
             made |= adopt_now;
@@ -1018,7 +1121,7 @@ impl<'a> Engine<'a> {
     }
 
     fn record(&mut self, t: u32, change: Change, basis: Basis, adopted: bool, trigger: Trigger) {
-        self.recorded.insert((change, basis));
+        self.recorded |= event_bit(change, basis);
         self.push_event(t, change, basis, adopted, trigger);
     }
 
@@ -1044,14 +1147,21 @@ impl<'a> Engine<'a> {
 
     // ---- Prices ------------------------------------------------------------------
 
-    fn rate(&mut self, name: RateName, quantity: f64) -> f64 {
-        self.used_rate(name, quantity);
-        self.catalog.rate(name).cost(quantity)
+    /// The catalog's rate (resolved once in [`Engine::new`]).
+    fn price(&self, name: RateName) -> &'a Rate {
+        self.rates[name as usize]
     }
 
-    fn used_rate(&mut self, name: RateName, quantity: f64) {
-        if quantity > 0.0 && !self.used.contains(name.key()) {
-            self.used.insert(name.key().to_owned());
+    /// The monthly cost of `quantity` at a rate, noting the rate as used.
+    fn rate(&mut self, name: RateName, quantity: f64) -> f64 {
+        self.use_rate(name, quantity);
+        self.price(name).cost(quantity)
+    }
+
+    /// Note a rate as used by this projection when it priced something.
+    fn use_rate(&mut self, name: RateName, quantity: f64) {
+        if quantity > 0.0 {
+            self.used_rates |= 1 << name as u32;
         }
     }
 
@@ -1066,44 +1176,89 @@ impl<'a> Engine<'a> {
     /// Inputs that are valid but outside what is usually seen.
     fn input_warnings(&mut self) {
         let i = self.input;
-        let checks: [(&'static str, bool, String); 6] = [
-            ("plaus_dau", i.growth.dau_share > 0.8, format!("growth.dau_share = {}: more than 80% of monthly users active every day is rare", i.growth.dau_share)),
-            ("plaus_requests", i.usage.requests_per_dau_per_day > 5_000.0, format!("usage.requests_per_dau_per_day = {}: over 5,000 requests per user per day is unusual outside machine clients", i.usage.requests_per_dau_per_day)),
-            ("plaus_peak", i.usage.peak_to_average > 10.0, format!("usage.peak_to_average = {}: a peak over 10× the daily average is unusual; 2–4 is typical", i.usage.peak_to_average)),
-            ("plaus_cpu", i.usage.app_cpu_ms_per_request > 500.0, format!("usage.app_cpu_ms_per_request = {}: over 500 ms of CPU per request is unusually heavy", i.usage.app_cpu_ms_per_request)),
-            ("plaus_growth", i.growth.monthly_rate > 0.5 && i.growth.mode != GrowthMode::PerStage, format!("growth.monthly_rate = {}: over 50% a month sustained for years is rare", i.growth.monthly_rate)),
-            ("plaus_hit", i.usage.cache_hit_ratio > 0.99, format!("usage.cache_hit_ratio = {}: above 99% is optimistic for application caches", i.usage.cache_hit_ratio)),
-        ];
-        for (kind, hit, message) in checks {
-            if hit {
-                self.warn_once(kind, None, message);
-            }
+        let (g, u) = (&i.growth, &i.usage);
+        if g.dau_share > 0.8 {
+            self.warn_once("plaus_dau", None, format!("growth.dau_share = {}: more than 80% of monthly users active every day is rare", g.dau_share));
+        }
+        if u.requests_per_dau_per_day > 5_000.0 {
+            self.warn_once("plaus_requests", None, format!("usage.requests_per_dau_per_day = {}: over 5,000 requests per user per day is unusual outside machine clients", u.requests_per_dau_per_day));
+        }
+        if u.peak_to_average > 10.0 {
+            self.warn_once("plaus_peak", None, format!("usage.peak_to_average = {}: a peak over 10× the daily average is unusual; 2–4 is typical", u.peak_to_average));
+        }
+        if u.app_cpu_ms_per_request > 500.0 {
+            self.warn_once("plaus_cpu", None, format!("usage.app_cpu_ms_per_request = {}: over 500 ms of CPU per request is unusually heavy", u.app_cpu_ms_per_request));
+        }
+        if g.monthly_rate > 0.5 && g.mode != GrowthMode::PerStage {
+            self.warn_once(
+                "plaus_growth",
+                None,
+                format!(
+                    "growth.monthly_rate = {}: over 50% a month sustained for years is rare",
+                    g.monthly_rate
+                ),
+            );
+        }
+        if u.cache_hit_ratio > 0.99 {
+            self.warn_once(
+                "plaus_hit",
+                None,
+                format!(
+                    "usage.cache_hit_ratio = {}: above 99% is optimistic for application caches",
+                    u.cache_hit_ratio
+                ),
+            );
         }
     }
 
     // ---- Summary -----------------------------------------------------------------
 
+    /// The price keys this projection used whose figures are unverified, in the
+    /// catalog's key form (`app:<sku>`, `db:<sku>`, `cache:<sku>`, `<rate>`).
+    fn unverified_used(&self) -> Vec<String> {
+        let c = self.catalog;
+        let mut out = Vec::new();
+        for (k, sku) in c.app_skus.iter().enumerate() {
+            if self.used_app[k] && !sku.price.source.verified {
+                out.push(format!("app:{}", sku.id));
+            }
+        }
+        for (k, sku) in c.db_skus.iter().enumerate() {
+            if self.used_db[k] && !(sku.price.source.verified && sku.capacity_source.verified) {
+                out.push(format!("db:{}", sku.id));
+            }
+        }
+        for (k, sku) in c.cache_skus.iter().enumerate() {
+            if self.used_cache[k] && !(sku.price.source.verified && sku.capacity_source.verified) {
+                out.push(format!("cache:{}", sku.id));
+            }
+        }
+        for name in RateName::ALL {
+            if self.used_rates & (1 << name as u32) != 0
+                && self.price(name).tiers.iter().any(|t| !t.source.verified)
+            {
+                out.push(name.key().to_owned());
+            }
+        }
+        for fee in &c.fixed_fees {
+            if !fee.source.verified {
+                out.push(format!("fee:{}", fee.name));
+            }
+        }
+        out
+    }
+
     fn finish(mut self, months: Vec<Month>) -> Projection {
-        let unverified_all: BTreeSet<String> = self.catalog.unverified().into_iter().collect();
-        let unverified_prices: Vec<String> = self
-            .used
-            .iter()
-            .filter(|k| unverified_all.contains(*k))
-            .cloned()
-            .collect();
+        let unverified_prices = self.unverified_used();
         if !unverified_prices.is_empty() {
+            let n = unverified_prices.len();
             self.warn_once(
                 "unverified",
                 None,
                 format!(
-                    "{} price{} used here {} UNVERIFIED (seen only in third-party tables): {}",
-                    unverified_prices.len(),
-                    plural(unverified_prices.len() as u64),
-                    if unverified_prices.len() == 1 {
-                        "is"
-                    } else {
-                        "are"
-                    },
+                    "{n} price{} used here {} UNVERIFIED (seen only in third-party tables): {}",
+                    plural(n as u64),
+                    if n == 1 { "is" } else { "are" },
                     unverified_prices.join(", ")
                 ),
             );
@@ -1189,14 +1344,6 @@ fn gaps(events: &[Event], horizon: u32) -> Vec<Gap> {
     out
 }
 
-fn cache_factor_if(cache_on: bool, factor: f64) -> f64 {
-    if cache_on {
-        factor
-    } else {
-        1.0
-    }
-}
-
 fn latency_mean(l: Latency, service_ms: f64) -> f64 {
     match l {
         Latency::Stable {
@@ -1204,6 +1351,24 @@ fn latency_mean(l: Latency, service_ms: f64) -> f64 {
         } => mean_response_ms,
         Latency::Saturated { .. } => service_ms,
     }
+}
+
+/// The bit of a (change, basis) pair in [`Engine::recorded`].
+fn event_bit(change: Change, basis: Basis) -> u64 {
+    1 << (change as u32 * 2 + basis as u32)
+}
+
+/// Position of the largest database SKU: most sustainable capacity, then most RAM.
+fn largest_db(catalog: &Catalog, target: f64) -> usize {
+    let ladder = &catalog.db_skus;
+    let cap = |k: usize| ladder[k].vcpu * ladder[k].baseline_cpu_share * target;
+    (0..ladder.len())
+        .max_by(|&a, &b| {
+            cap(a)
+                .total_cmp(&cap(b))
+                .then(ladder[a].ram_gb.total_cmp(&ladder[b].ram_gb))
+        })
+        .unwrap_or(0)
 }
 
 /// Units needed to carry `load` at `capacity` each (0 when there is no load).

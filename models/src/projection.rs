@@ -6,6 +6,7 @@
 //! otherwise; sizes in GB; rates per second.
 
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -59,6 +60,9 @@ pub struct Month {
     pub db_storage_gb: f64,
     pub object_storage_gb: f64,
     pub egress_gb: Egress,
+    /// API p95 at peak (ms): app p95 plus the requests' database queries at their
+    /// mean response; absent when a tier is saturated.
+    pub api_p95_ms: Option<f64>,
     pub tiers: Tiers,
     pub costs_usd: Costs,
     /// Sum of `costs_usd`.
@@ -101,7 +105,7 @@ pub struct Tiers {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AppTier {
-    pub sku: String,
+    pub sku: Arc<str>,
     pub count: u32,
     /// CPU busy share of the tier's sustainable capacity at peak.
     pub utilization: f64,
@@ -114,7 +118,7 @@ pub struct AppTier {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DbTier {
-    pub sku: String,
+    pub sku: Arc<str>,
     /// Database instances billed: shards × (1 + replicas).
     pub count: u32,
     /// Read replicas per shard.
@@ -137,7 +141,7 @@ pub struct DbTier {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CacheTier {
-    pub sku: String,
+    pub sku: Arc<str>,
     pub count: u32,
     /// Memory needed (working set ÷ 0.75 usable) over memory provisioned.
     pub memory_utilization: f64,
@@ -146,7 +150,7 @@ pub struct CacheTier {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WorkerTier {
-    pub sku: String,
+    pub sku: Arc<str>,
     pub count: u32,
     pub utilization: f64,
     /// Messages through the queue this month.
@@ -155,7 +159,7 @@ pub struct WorkerTier {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PoolerTier {
-    pub sku: String,
+    pub sku: Arc<str>,
     pub count: u32,
 }
 

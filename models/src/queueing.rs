@@ -120,7 +120,7 @@ pub fn erlang_b(servers: u32, offered_erlangs: f64) -> f64 {
     if a == 0.0 {
         return 0.0;
     }
-    1.0 / inverse_erlang_b(servers, a)
+    1.0 / inverse_erlang_b(servers, a, f64::INFINITY)
 }
 
 /// Erlang C probability of waiting; 1.0 when offered >= servers.
@@ -138,7 +138,7 @@ pub fn erlang_c(servers: u32, offered_erlangs: f64) -> f64 {
     if a == 0.0 {
         return 0.0;
     }
-    wait_probability(1.0 / inverse_erlang_b(servers, a), a / c)
+    wait_probability(1.0 / inverse_erlang_b(servers, a, f64::INFINITY), a / c)
 }
 
 /// M/M/c latency for `servers` cores at `arrivals_per_s` with `service_ms` mean service time.
@@ -180,7 +180,16 @@ pub fn mmc(servers: u32, arrivals_per_s: f64, service_ms: f64) -> Latency {
             mean_response_ms: service_ms,
         };
     }
-    let wait_probability = wait_probability(1.0 / inverse_erlang_b(servers, a), a / c);
+    // Once x = 1/B exceeds 2^60 / ((1 - rho)^2 c): C <= B / (1 - rho) is below
+    // 2^-60 (1 - rho) c, so the mean wait C / (c - A) * service = C / ((1 - rho) c) *
+    // service is below 2^-60 * service, under half an ulp of the service time, and
+    // 20 C < 20 * 2^-60 (1 - rho) c < 1 while (1 - rho) c < 2^55 (always, for u32 c):
+    // no p95 wait. Both outputs then equal the full recursion's bit for bit, and the
+    // recursion may stop. `wait_probability` is then an upper bound of C below
+    // 2^-60 (1 - rho) c.
+    let rho = a / c;
+    let stop_above = 2f64.powi(60) / ((1.0 - rho) * (1.0 - rho) * c);
+    let wait_probability = wait_probability(1.0 / inverse_erlang_b(servers, a, stop_above), rho);
     // 1000 / (c*mu - lambda) in ms == service_ms / (c - A); c - A > 0 here.
     let wait_scale_ms = service_ms / (c - a);
     // p95 wait = ln(C / 0.05) / (c*mu - lambda) when C > 0.05, else 0.
@@ -276,7 +285,11 @@ fn recursion_start(servers: u32, a: f64) -> u32 {
 /// infinite every later step keeps it infinite (`p + q * inf = inf`; `q > 0` because the
 /// block that overflowed had `q > 0` or `p = inf`, i.e. large `ai`, and later `ai` are
 /// larger still), so stopping there is exact.
-fn inverse_erlang_b(servers: u32, a: f64) -> f64 {
+///
+/// The recursion also stops once `x > stop_above` (`x` only grows from there on): the
+/// result is then a lower bound of `1/B` above `stop_above`, for callers that only need
+/// to know `B` is below `1 / stop_above`. Pass `+inf` for the exact value.
+fn inverse_erlang_b(servers: u32, a: f64, stop_above: f64) -> f64 {
     let inv_a = 1.0 / a;
     let mut x = 1.0_f64;
     let mut k = recursion_start(servers, a) / BLOCK * BLOCK;
@@ -288,7 +301,7 @@ fn inverse_erlang_b(servers: u32, a: f64) -> f64 {
         let p = 1.0 + a4 * (1.0 + a3 * (1.0 + a2));
         let q = (a1 * a2) * (a3 * a4);
         x = p + q * x;
-        if x == f64::INFINITY {
+        if x > stop_above || x == f64::INFINITY {
             return x;
         }
         k += BLOCK;
@@ -827,7 +840,33 @@ mod tests {
             close(p95, want_p95, 1e-12),
             "p95 c {servers} rho {rho}: {p95} vs {want_p95}"
         );
-        assert!(close(wp, spec, 1e-12));
+        // mmc may stop the recursion once the wait is provably below half an ulp of
+        // the service time; then its wait probability is an upper bound of the true
+        // one below 2^-60 (1 - rho) c, and p95 and mean equal the full recursion's
+        // bit for bit (both round to the service time's).
+        let full_c = erlang_c_unshortcut(servers, a);
+        if !close(wp, spec, 1e-12) {
+            let bound = 2f64.powi(-60) * (1.0 - rho) * c;
+            assert!(
+                wp >= full_c && wp <= bound * (1.0 + 1e-9),
+                "c {servers} rho {rho}: {wp} vs {full_c} (bound {bound})"
+            );
+            assert_eq!(
+                mean.to_bits(),
+                service_ms.to_bits(),
+                "mean c {servers} rho {rho}"
+            );
+            assert_eq!(
+                (full_c * scale + service_ms).to_bits(),
+                service_ms.to_bits(),
+                "full mean c {servers} rho {rho}"
+            );
+            assert_eq!(
+                p95.to_bits(),
+                (service_ms * LN_20).to_bits(),
+                "p95 c {servers} rho {rho}"
+            );
+        }
         assert!(close(mean, spec * scale + service_ms, 1e-12));
     }
 

@@ -459,7 +459,7 @@ impl Scenario {
         let catalog =
             catalog::by_id(&input.stack.catalog)?.with_overrides(&input.stack.price_overrides)?;
         if !input.stack.app_sku.is_empty() && catalog.app_sku(&input.stack.app_sku).is_none() {
-            let ids: Vec<&str> = catalog.app_skus.iter().map(|s| s.id.as_str()).collect();
+            let ids: Vec<&str> = catalog.app_skus.iter().map(|s| &*s.id).collect();
             return Err(Error::invalid(
                 "stack.app_sku",
                 &input.stack.app_sku,
@@ -518,36 +518,43 @@ impl Scenario {
     /// let e = Scenario::default().with_setting("growth.start_users", "-1").unwrap_err();
     /// assert_eq!(e.field, "growth.start_users");
     /// assert!(Scenario::default().with_setting("growth.nope", "1").is_err());
+    /// let s = Scenario::default().with_setting("growth.stage_rates.0", "0.3").unwrap();
+    /// assert_eq!(s.input().growth.stage_rates[0], 0.3);
     /// ```
     pub fn with_setting(&self, key: &str, value: &str) -> Result<Scenario, Error> {
         let mut tree = serde_json::to_value(&self.input)
             .map_err(|e| Error::invalid(key, value, format!("a serialisable scenario ({e})")))?;
         let parsed: serde_json::Value = serde_json::from_str(value)
             .unwrap_or_else(|_| serde_json::Value::String(value.to_owned()));
-        let mut node = &mut tree;
+        let unknown = || {
+            Error::invalid(
+                key,
+                value,
+                "a documented input name (see `headroom inputs`)",
+            )
+        };
         let parts: Vec<&str> = key.split('.').collect();
+        let mut node = &mut tree;
         for (i, part) in parts.iter().enumerate() {
-            let last = i + 1 == parts.len();
-            let is_map = node.as_object().is_some();
-            // Price overrides are a map whose keys contain dots and colons: the rest of the key is one entry.
-            if is_map && i > 0 && parts[i - 1] == "price_overrides" {
-                let rest = parts[i..].join(".");
-                node.as_object_mut().map(|m| m.insert(rest, parsed.clone()));
-                break;
-            }
-            match node.get_mut(*part) {
-                Some(child) if last => {
-                    *child = parsed.clone();
+            // Price overrides are a map whose keys contain dots and colons: the rest
+            // of the name is one key.
+            if i > 0 && parts[i - 1] == "price_overrides" {
+                if let Some(map) = node.as_object_mut() {
+                    map.insert(parts[i..].join("."), parsed);
                     break;
                 }
-                Some(child) => node = child,
-                None => {
-                    return Err(Error::invalid(
-                        key,
-                        value,
-                        "a documented input name (see `headroom inputs`)",
-                    ))
+            }
+            let child = match node {
+                serde_json::Value::Array(items) => {
+                    part.parse::<usize>().ok().and_then(|k| items.get_mut(k))
                 }
+                serde_json::Value::Object(map) => map.get_mut(*part),
+                _ => None,
+            };
+            node = child.ok_or_else(unknown)?;
+            if i + 1 == parts.len() {
+                *node = parsed;
+                break;
             }
         }
         let input: ScenarioInput = serde_path_to_error::deserialize(tree).map_err(path_error)?;
