@@ -29,6 +29,43 @@ pub fn count(v: f64) -> String {
     out
 }
 
+/// `v` with exactly `decimals` decimals (at most 6), rounded half away from zero.
+/// Integer arithmetic: much cheaper than float formatting, which matters in the
+/// model's hot loop. Magnitudes beyond 10^15 fall back to float formatting.
+///
+/// ```
+/// use headroom_models::format::fixed;
+/// assert_eq!(fixed(1.005, 1), "1.0");
+/// assert_eq!(fixed(-2.5, 0), "-3");
+/// assert_eq!(fixed(0.07, 2), "0.07");
+/// assert_eq!(fixed(1234.5678, 2), "1234.57");
+/// ```
+pub fn fixed(v: f64, decimals: u32) -> String {
+    let decimals = decimals.min(6);
+    let unit = 10u64.pow(decimals);
+    let scaled = (v.abs() * unit as f64).round();
+    if !(scaled < 1e15) {
+        return format!("{v:.*}", decimals as usize);
+    }
+    let n = scaled as u64;
+    let sign = if v < 0.0 && n != 0 { "-" } else { "" };
+    if decimals == 0 {
+        format!("{sign}{n}")
+    } else {
+        format!(
+            "{sign}{}.{:0width$}",
+            n / unit,
+            n % unit,
+            width = decimals as usize
+        )
+    }
+}
+
+/// A share as a whole percentage: `percent(0.736) == "74%"`.
+pub fn percent(share: f64) -> String {
+    format!("{}%", count(share * 100.0))
+}
+
 /// A number as a person writes it: whole numbers with separators, others with at
 /// most two decimals and no trailing zeros.
 ///
@@ -42,7 +79,7 @@ pub fn number(v: f64) -> String {
     if v.fract() == 0.0 {
         count(v)
     } else {
-        let text = format!("{v:.2}");
+        let text = fixed(v, 2);
         text.trim_end_matches('0').trim_end_matches('.').to_owned()
     }
 }
@@ -52,17 +89,17 @@ pub fn usd(v: f64) -> String {
     if v.abs() >= 100.0 {
         format!("${}", count(v))
     } else {
-        format!("${v:.2}")
+        format!("${}", fixed(v, 2))
     }
 }
 
 /// Gigabytes: TB from 1,000 GB, whole GB from 10 GB, two decimals below.
 pub fn gb(v: f64) -> String {
     if v >= 1_000.0 {
-        format!("{:.1} TB", v / 1_000.0)
+        format!("{} TB", fixed(v / 1_000.0, 1))
     } else if v >= 10.0 {
-        format!("{v:.0} GB")
+        format!("{} GB", fixed(v, 0))
     } else {
-        format!("{v:.2} GB")
+        format!("{} GB", fixed(v, 2))
     }
 }

@@ -145,6 +145,10 @@ struct Engine<'a> {
     rates: [&'a Rate; RateName::ALL.len()],
     /// Position of the largest database SKU (by sustainable capacity, then RAM).
     db_largest: usize,
+    /// Per database SKU: busy cores it carries at the target utilisation, and its
+    /// monthly price (resolved once: the sizing loop reads them every month).
+    db_cap: Vec<f64>,
+    db_price: Vec<f64>,
     /// Prices this projection used (bit sets and flags by ladder position), for the
     /// UNVERIFIED list.
     used_rates: u32,
@@ -183,6 +187,16 @@ impl<'a> Engine<'a> {
             warned: BTreeSet::new(),
             rates: RateName::ALL.map(|name| catalog.rate(name)),
             db_largest: largest_db(catalog, input.thresholds.db_target_utilization),
+            db_cap: catalog
+                .db_skus
+                .iter()
+                .map(|k| k.vcpu * k.baseline_cpu_share * input.thresholds.db_target_utilization)
+                .collect(),
+            db_price: catalog
+                .db_skus
+                .iter()
+                .map(|k| k.price.usd_per_month())
+                .collect(),
             used_rates: 0,
             used_app: vec![false; catalog.app_skus.len()],
             used_db: vec![false; catalog.db_skus.len()],
@@ -210,12 +224,10 @@ impl<'a> Engine<'a> {
         };
         let next = (u + rate * u - g.monthly_churn * u).max(0.0);
         if next > MAX_USERS {
-            self.warn_once(
-                "user_cap",
-                Some(t),
+            self.warn_once("user_cap", Some(t), || {
                 "registered users reached the model's ceiling of 10 billion; growth stops there"
-                    .to_owned(),
-            );
+                    .to_owned()
+            });
         }
         self.registered = next.min(MAX_USERS);
     }
@@ -339,8 +351,12 @@ impl<'a> Engine<'a> {
         let cache_ops = reads_raw * u.cacheable_read_share;
         let cache_set_gb = dau * d.cached_kb_per_dau / 1e6;
         let cache_plan = self.plan_cache(cache_ops, cache_set_gb, ha);
-        let db_plain = self.plan_db(reads_raw, writes, db_gb, ha);
-        if reads_raw > 0.0 && self.open(Change::Cache) {
+        // The plan without a cache: what the month runs on until a cache is adopted,
+        // and the model's yardstick for adopting one.
+        let cache_open = reads_raw > 0.0 && self.open(Change::Cache);
+        let db_plain =
+            (!self.adopted.cache || cache_open).then(|| self.plan_db(reads_raw, writes, db_gb, ha));
+        if let (true, Some(db_plain)) = (cache_open, db_plain) {
             let rule = self
                 .fresh(Change::Cache, Basis::RuleOfThumb, dau >= th.cache_dau)
                 .then(|| Trigger {
@@ -373,10 +389,9 @@ impl<'a> Engine<'a> {
         }
         let cache_on = self.adopted.cache;
         let reads_at_db = if cache_on { reads_cached } else { reads_raw };
-        let db = if cache_on {
-            self.plan_db(reads_at_db, writes, db_gb, ha)
-        } else {
-            db_plain
+        let db = match db_plain {
+            Some(plain) if !cache_on => plain,
+            _ => self.plan_db(reads_at_db, writes, db_gb, ha),
         };
         self.db_events(t, &db, reads_at_db, writes, db_gb);
         let db_sku = &self.catalog.db_skus[db.sku];
@@ -456,7 +471,7 @@ impl<'a> Engine<'a> {
             _ => None,
         };
         if !self.adopted.pooler && connections > db_sku.max_connections {
-            self.warn_once("connections", Some(t), format!(
+            self.warn_once("connections", Some(t), || format!(
                 "{} client connections exceed {}'s limit of {} and no pooler is adopted (stack.adopt = {:?})",
                 fmt_count(connections), db_sku.id, fmt_count(db_sku.max_connections), i.stack.adopt
             ));
@@ -694,22 +709,18 @@ impl<'a> Engine<'a> {
 
         // ---- Warnings on latency ----
         if app_latency.is_saturated() {
-            self.warn_once(
-                "app_saturated",
-                Some(t),
+            self.warn_once("app_saturated", Some(t), || {
                 "the app tier is saturated at peak (utilisation ≥ 100%): no latency figure exists"
-                    .to_owned(),
-            );
+                    .to_owned()
+            });
         }
         if db_latency.is_saturated() {
-            self.warn_once(
-                "db_saturated",
-                Some(t),
-                "the database primary is saturated at peak (utilisation ≥ 100%)".to_owned(),
-            );
+            self.warn_once("db_saturated", Some(t), || {
+                "the database primary is saturated at peak (utilisation ≥ 100%)".to_owned()
+            });
         }
         if let Some(p) = api_p95_ms.filter(|p| *p > th.p95_slo_ms) {
-            self.warn_once("slo", Some(t), format!(
+            self.warn_once("slo", Some(t), || format!(
                 "API p95 is about {} ms at peak, over the {} ms objective (app {} ms CPU per request)",
                 fmt_count(p), fmt_num(th.p95_slo_ms), fmt_num(u.app_cpu_ms_per_request)
             ));
@@ -785,8 +796,7 @@ impl<'a> Engine<'a> {
     fn plan_db(&self, reads: f64, writes: f64, db_gb: f64, ha: bool) -> DbPlan {
         let i = self.input;
         let ladder = &self.catalog.db_skus;
-        let target = i.thresholds.db_target_utilization;
-        let cap = |k: usize| ladder[k].vcpu * ladder[k].baseline_cpu_share * target;
+        let cap = |k: usize| self.db_cap[k];
         let largest = self.db_largest;
         let (cap_l, ram_l) = (cap(largest), ladder[largest].ram_gb);
         let read_busy = reads * i.usage.db_read_ms / 1_000.0;
@@ -860,7 +870,7 @@ impl<'a> Engine<'a> {
             1.0
         };
         let nodes = az + replicas as f64;
-        let instance_cost = s * ladder[sku].price.usd_per_month() * nodes;
+        let instance_cost = s * self.db_price[sku] * nodes;
         let storage_cost = self.price(RateName::DbStorage).cost(db_gb * nodes);
         DbPlan {
             sku,
@@ -946,8 +956,8 @@ impl<'a> Engine<'a> {
                     value: cpu,
                     threshold: th.replica_db_cpu,
                     reason: format!(
-                        "database CPU would reach {:.0}% on {} and {:.0}% of queries are reads; the rule adds read replicas above {:.0}% CPU with ≥ {:.0}% reads (the model sizes the database itself: see its events)",
-                        cpu * 100.0, sku.id, read_share * 100.0, th.replica_db_cpu * 100.0, th.replica_read_share * 100.0
+                        "database CPU would reach {} on {} and {} of queries are reads; the rule adds read replicas above {} CPU with ≥ {} reads (the model sizes the database itself: see its events)",
+                        format::percent(cpu), sku.id, format::percent(read_share), format::percent(th.replica_db_cpu), format::percent(th.replica_read_share)
                     ),
                 });
             }
@@ -988,10 +998,18 @@ impl<'a> Engine<'a> {
                 )
             } else {
                 let busy = db.primary_busy;
-                ("db_busy_cores", busy, cap_prev, format!(
-                    "the primary needs {:.2} busy cores at peak, over {}'s {:.2} at the {:.0}% target",
-                    busy, prev.id, cap_prev, th.db_target_utilization * 100.0
-                ))
+                (
+                    "db_busy_cores",
+                    busy,
+                    cap_prev,
+                    format!(
+                        "the primary needs {} busy cores at peak, over {}'s {} at the {} target",
+                        format::fixed(busy, 2),
+                        prev.id,
+                        format::fixed(cap_prev, 2),
+                        format::percent(th.db_target_utilization)
+                    ),
+                )
             };
             self.push_event(
                 t,
@@ -1022,8 +1040,8 @@ impl<'a> Engine<'a> {
                 value: (reads * i.usage.db_read_ms + writes * i.usage.db_write_ms) / 1_000.0 / db.shards as f64,
                 threshold: cap,
                 reason: format!(
-                    "{}, the largest allowed instance, cannot carry the load alone ({:.2} busy cores per shard against {:.2}): {} read replica{} now carry the reads",
-                    sku.id, (reads * i.usage.db_read_ms + writes * i.usage.db_write_ms) / 1_000.0 / db.shards as f64, cap, db.replicas, plural(db.replicas)
+                    "{}, the largest allowed instance, cannot carry the load alone ({} busy cores per shard against {}): {} read replica{} now carry the reads",
+                    sku.id, format::fixed((reads * i.usage.db_read_ms + writes * i.usage.db_write_ms) / 1_000.0 / db.shards as f64, 2), format::fixed(cap, 2), db.replicas, plural(db.replicas)
                 ),
             });
             self.db_high_replicas = db.replicas;
@@ -1045,16 +1063,16 @@ impl<'a> Engine<'a> {
             let hot = i.data.hot_share * db_gb;
             let (metric, value, threshold, why) = match db.shard_cause {
                 ShardCause::Writes => ("db_write_busy_cores", write_busy, cap_l * WRITE_SHARE_OF_PRIMARY, format!(
-                    "writes need {busy:.2} busy cores, more than {}% of what one {} primary carries ({:.2})",
-                    fmt_num(WRITE_SHARE_OF_PRIMARY * 100.0), l.id, cap_l * WRITE_SHARE_OF_PRIMARY, busy = write_busy
+                    "writes need {} busy cores, more than {} of what one {} primary carries ({})",
+                    format::fixed(write_busy, 2), format::percent(WRITE_SHARE_OF_PRIMARY), l.id, format::fixed(cap_l * WRITE_SHARE_OF_PRIMARY, 2)
                 )),
                 ShardCause::Storage => ("db_storage_gb", db_gb, l.max_storage_gb.unwrap_or(db_gb), format!(
                     "the data ({}) exceeds the storage limit of the largest instance ({})",
                     fmt_gb(db_gb), fmt_gb(l.max_storage_gb.unwrap_or(db_gb))
                 )),
                 ShardCause::Reads => ("db_busy_cores", busy, cap_l * (MAX_READ_REPLICAS + 1) as f64, format!(
-                    "the load ({busy:.2} busy cores) needs more than a {} primary and its {MAX_READ_REPLICAS} read replicas (the most one source takes) can carry",
-                    l.id
+                    "the load ({} busy cores) needs more than a {} primary and its {MAX_READ_REPLICAS} read replicas (the most one source takes) can carry",
+                    format::fixed(busy, 2), l.id
                 )),
                 ShardCause::HotSet | ShardCause::Earlier => ("db_hot_set_gb", hot, l.ram_gb * before as f64, format!(
                     "the hot working set ({}) is larger than the RAM of {} largest instance{} ({} each)",
@@ -1167,9 +1185,18 @@ impl<'a> Engine<'a> {
 
     // ---- Warnings ----------------------------------------------------------------
 
-    fn warn_once(&mut self, kind: &'static str, month: Option<u32>, message: String) {
+    /// A warning of this kind, once: the message is built only the first time.
+    fn warn_once(
+        &mut self,
+        kind: &'static str,
+        month: Option<u32>,
+        message: impl FnOnce() -> String,
+    ) {
         if self.warned.insert(kind) {
-            self.warnings.push(Warning { month, message });
+            self.warnings.push(Warning {
+                month,
+                message: message(),
+            });
         }
     }
 
@@ -1178,36 +1205,32 @@ impl<'a> Engine<'a> {
         let i = self.input;
         let (g, u) = (&i.growth, &i.usage);
         if g.dau_share > 0.8 {
-            self.warn_once("plaus_dau", None, format!("growth.dau_share = {}: more than 80% of monthly users active every day is rare", g.dau_share));
+            self.warn_once("plaus_dau", None, || format!("growth.dau_share = {}: more than 80% of monthly users active every day is rare", g.dau_share));
         }
         if u.requests_per_dau_per_day > 5_000.0 {
-            self.warn_once("plaus_requests", None, format!("usage.requests_per_dau_per_day = {}: over 5,000 requests per user per day is unusual outside machine clients", u.requests_per_dau_per_day));
+            self.warn_once("plaus_requests", None, || format!("usage.requests_per_dau_per_day = {}: over 5,000 requests per user per day is unusual outside machine clients", u.requests_per_dau_per_day));
         }
         if u.peak_to_average > 10.0 {
-            self.warn_once("plaus_peak", None, format!("usage.peak_to_average = {}: a peak over 10× the daily average is unusual; 2–4 is typical", u.peak_to_average));
+            self.warn_once("plaus_peak", None, || format!("usage.peak_to_average = {}: a peak over 10× the daily average is unusual; 2–4 is typical", u.peak_to_average));
         }
         if u.app_cpu_ms_per_request > 500.0 {
-            self.warn_once("plaus_cpu", None, format!("usage.app_cpu_ms_per_request = {}: over 500 ms of CPU per request is unusually heavy", u.app_cpu_ms_per_request));
+            self.warn_once("plaus_cpu", None, || format!("usage.app_cpu_ms_per_request = {}: over 500 ms of CPU per request is unusually heavy", u.app_cpu_ms_per_request));
         }
         if g.monthly_rate > 0.5 && g.mode != GrowthMode::PerStage {
-            self.warn_once(
-                "plaus_growth",
-                None,
+            self.warn_once("plaus_growth", None, || {
                 format!(
                     "growth.monthly_rate = {}: over 50% a month sustained for years is rare",
                     g.monthly_rate
-                ),
-            );
+                )
+            });
         }
         if u.cache_hit_ratio > 0.99 {
-            self.warn_once(
-                "plaus_hit",
-                None,
+            self.warn_once("plaus_hit", None, || {
                 format!(
                     "usage.cache_hit_ratio = {}: above 99% is optimistic for application caches",
                     u.cache_hit_ratio
-                ),
-            );
+                )
+            });
         }
     }
 
@@ -1252,16 +1275,14 @@ impl<'a> Engine<'a> {
         let unverified_prices = self.unverified_used();
         if !unverified_prices.is_empty() {
             let n = unverified_prices.len();
-            self.warn_once(
-                "unverified",
-                None,
+            self.warn_once("unverified", None, || {
                 format!(
                     "{n} price{} used here {} UNVERIFIED (seen only in third-party tables): {}",
                     plural(n as u64),
                     if n == 1 { "is" } else { "are" },
                     unverified_prices.join(", ")
-                ),
-            );
+                )
+            });
         }
         let mut stages: Vec<StageSummary> = Vec::new();
         for m in &months {
@@ -1376,8 +1397,15 @@ fn count_for(load: f64, capacity: f64) -> u64 {
     if load <= 0.0 || capacity <= 0.0 {
         return 0;
     }
-    // `as` saturates: astronomically large loads give u64::MAX, never a panic.
-    (load / capacity).ceil() as u64
+    // An integer ceiling (exact below 2^53; `f64::ceil` is a library call on baseline
+    // x86-64). `as` saturates: astronomically large loads give u64::MAX, never a panic.
+    let x = load / capacity;
+    let n = x as u64;
+    if (n as f64) < x {
+        n.saturating_add(1)
+    } else {
+        n
+    }
 }
 
 /// Whole servers (cores) for the queueing model.

@@ -189,6 +189,21 @@ pub fn mmc(servers: u32, arrivals_per_s: f64, service_ms: f64) -> Latency {
     // 2^-60 (1 - rho) c.
     let rho = a / c;
     let stop_above = 2f64.powi(60) / ((1.0 - rho) * (1.0 - rho) * c);
+    // Many servers at moderate load: when a rigorous upper bound of B is already
+    // below 1 / stop_above, the outcome is known without the recursion (O(1)).
+    // Below 64 servers the recursion is cheaper than the bound's logarithms.
+    let ln_b_bound = if servers >= 64 {
+        ln_erlang_b_upper(servers, a)
+    } else {
+        0.0
+    };
+    if servers >= 64 && ln_b_bound + LN_BOUND_MARGIN < -stop_above.ln() {
+        return Latency::Stable {
+            p95_ms: at_most_max(service_ms * LN_20),
+            wait_probability: ln_b_bound.exp() / (1.0 - rho),
+            mean_response_ms: service_ms,
+        };
+    }
     let wait_probability = wait_probability(1.0 / inverse_erlang_b(servers, a, stop_above), rho);
     // 1000 / (c*mu - lambda) in ms == service_ms / (c - A); c - A > 0 here.
     let wait_scale_ms = service_ms / (c - a);
@@ -273,6 +288,33 @@ fn recursion_start(servers: u32, a: f64) -> u32 {
     }
 }
 
+/// Slack (in natural log) for rounding in [`ln_erlang_b_upper`]: its terms reach
+/// about c ln c < 2^38 for u32 c, so their rounding error is far below 1e-3.
+const LN_BOUND_MARGIN: f64 = 1.0;
+
+/// A rigorous upper bound of `ln B(c, A)` for `0 < A < c`.
+///
+/// `B = P(c) / sum_{k<=c} P(k)` with Poisson terms `P(k) = A^k / k!`, and the sum
+/// holds `P(m)` for `m = floor(A) <= c`, so `B <= P(c) / P(m)`, i.e.
+/// `ln B <= (c - m) ln A - ln c! + ln m!`. Robbins' bounds on factorials,
+/// `ln n! >= n ln n - n + ln(2 pi n) / 2 + 1 / (12 n + 1)` and
+/// `ln n! <= n ln n - n + ln(2 pi n) / 2 + 1 / (12 n)` (n >= 1; `ln 0! = 0`), make
+/// it computable in O(1).
+fn ln_erlang_b_upper(servers: u32, a: f64) -> f64 {
+    let c = f64::from(servers);
+    let m = a.floor();
+    let ln_fact_lower =
+        |n: f64| n * n.ln() - n + 0.5 * (std::f64::consts::TAU * n).ln() + 1.0 / (12.0 * n + 1.0);
+    let ln_fact_upper = |n: f64| {
+        if n < 1.0 {
+            0.0
+        } else {
+            n * n.ln() - n + 0.5 * (std::f64::consts::TAU * n).ln() + 1.0 / (12.0 * n)
+        }
+    };
+    (c - m) * a.ln() - ln_fact_lower(c) + ln_fact_upper(m)
+}
+
 /// `1 / B(servers, a)` for `servers >= 1` and finite `a > 0`, in `[1, +inf]`.
 ///
 /// Runs `x(k) = 1 + (k/A) x(k-1)` from [`recursion_start`] (rounded down to a multiple of
@@ -315,6 +357,39 @@ fn inverse_erlang_b(servers: u32, a: f64, stop_above: f64) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    /// The O(1) bound behind mmc's fast path never falls below the true ln B.
+    #[test]
+    fn erlang_b_upper_bound_holds() {
+        for servers in (1..=300).chain((301..20_000).step_by(211)) {
+            for rho in [0.01, 0.1, 0.3, 0.5, 0.7, 0.9, 0.95, 0.99, 0.999] {
+                let a = rho * f64::from(servers);
+                let exact = erlang_b(servers, a);
+                if exact > 0.0 {
+                    let bound = ln_erlang_b_upper(servers, a);
+                    assert!(
+                        bound >= exact.ln() - 1e-9,
+                        "c {servers} rho {rho}: bound {bound} < ln B {}",
+                        exact.ln()
+                    );
+                }
+            }
+        }
+    }
+
+    /// Thousands of cores at 70% load take the O(1) path, with the exact outputs.
+    #[test]
+    fn many_servers_take_the_constant_time_path() {
+        let (servers, service_ms) = (5_000u32, 12.0);
+        let lambda = 0.7 * f64::from(servers) * 1000.0 / service_ms;
+        let a = lambda * service_ms / 1000.0;
+        let stop_above = 2f64.powi(60) / (0.3 * 0.3 * f64::from(servers));
+        assert!(ln_erlang_b_upper(servers, a) + LN_BOUND_MARGIN < -stop_above.ln());
+        let (p95, wp, mean) = stable(mmc(servers, lambda, service_ms));
+        assert_eq!(p95.to_bits(), (service_ms * LN_20).to_bits());
+        assert_eq!(mean.to_bits(), service_ms.to_bits());
+        assert!(wp >= erlang_c(servers, a) && wp < 1e-100);
+    }
+
     use super::*;
     use proptest::prelude::*;
 
