@@ -44,7 +44,7 @@ pub fn fixed(v: f64, decimals: u32) -> String {
     let decimals = decimals.min(6);
     let unit = 10u64.pow(decimals);
     let scaled = (v.abs() * unit as f64).round();
-    if !(scaled < 1e15) {
+    if !scaled.is_finite() || scaled >= 1e15 {
         return format!("{v:.*}", decimals as usize);
     }
     let n = scaled as u64;
