@@ -95,7 +95,7 @@ pub fn HorizonFigures(
                                 testid="horizon-customers"
                             />
                             <Figure
-                                label="Infrastructure cost"
+                                label="Monthly cost (infrastructure, services, card fees)"
                                 value=format::usd_per_month(last.total_usd)
                                 testid="horizon-cost"
                             />

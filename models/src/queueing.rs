@@ -37,27 +37,9 @@
 //!
 //! # Measured cost
 //!
-//! Mean ns per [`mmc`] call from the ignored `timing` test below
-//! (`cargo test --release -- --ignored --nocapture timing`: 10^5 .. 10^7 calls per cell,
-//! inputs through `std::hint::black_box`, wall clock over the whole loop), on the shared
-//! development container (`x86_64` AMD EPYC, 2 vCPUs, load average 3 .. 6 from other
-//! work, hence the spread). Each cell is fastest .. slowest of five runs.
-//!
-//! | servers | rho 0.5        | rho 0.9         | rho 0.99        | profile           |
-//! |--------:|----------------|-----------------|-----------------|-------------------|
-//! |       2 | 32 .. 62 ns    | 28 .. 60 ns     | 28 .. 64 ns     | `opt-level = 3`   |
-//! |      64 | 72 .. 143 ns   | 74 .. 152 ns    | 76 .. 154 ns    | `opt-level = 3`   |
-//! |   1,000 | 0.52 .. 1.1 us | 0.31 .. 0.65 us | 0.27 .. 0.56 us | `opt-level = 3`   |
-//! |  10,000 | 2.6 .. 5.1 us  | 1.6 .. 3.3 us   | 0.9 .. 1.9 us   | `opt-level = 3`   |
-//! |       2 | 34 .. 58 ns    | 27 .. 52 ns     | 30 .. 58 ns     | `"z"`, LTO, 1 CGU |
-//! |      64 | 137 .. 237 ns  | 133 .. 253 ns   | 130 .. 245 ns   | `"z"`, LTO, 1 CGU |
-//! |   1,000 | 1.1 .. 2.5 us  | 0.84 .. 0.96 us | 0.76 .. 0.88 us | `"z"`, LTO, 1 CGU |
-//! |  10,000 | 6.0 .. 8.9 us  | 3.2 .. 5.9 us   | 1.8 .. 2.9 us   | `"z"`, LTO, 1 CGU |
-//!
-//! (`"z"` + LTO is the workspace's release profile; benches use `opt-level = 3`.) rho 0.5
-//! costs most at large `c`: its late start is lowest and `B` only underflows near
-//! `k = 1.5 A`. The plain one-step loop (before the 4-step blocks) measured about 1.8x
-//! slower, e.g. 180 ns at c = 64.
+//! `cargo bench -p headroom-models --bench queueing` measures one call at 2, 64, 1,000
+//! and 10,000 servers at rho 0.5, 0.9 and 0.99; the figures are in docs/BENCHMARKS.md.
+//! The four-step blocks made the recursion about 1.8x faster than the one-step loop.
 
 /// `ln(20)`: the 95th percentile of an exponential distribution is `ln(20)` times its mean.
 const LN_20: f64 = 2.995_732_273_553_991;
@@ -1100,44 +1082,6 @@ mod tests {
                     prop_assert!(utilization.is_finite() && utilization >= 1.0);
                 }
             }
-        }
-    }
-
-    // ---------------------------------------------------------------- timing
-
-    /// Prints ns per `mmc` call; run with
-    /// `cargo test --release -- --ignored --nocapture timing`.
-    #[test]
-    #[ignore]
-    fn timing() {
-        use std::hint::black_box;
-        use std::time::Instant;
-        for servers in [2_u32, 64, 1_000, 10_000] {
-            let mut line = format!("servers {servers:>6}:");
-            for rho in [0.5, 0.9, 0.99] {
-                let service_ms = 10.0;
-                let lambda = rho * f64::from(servers) * 100.0;
-                let iters: u32 = match servers {
-                    2 | 64 => 10_000_000,
-                    1_000 => 1_000_000,
-                    _ => 100_000,
-                };
-                let start = Instant::now();
-                let mut sink = 0.0;
-                for i in 0..iters {
-                    // Vary the load a hair so nothing is hoisted out of the loop.
-                    let l = mmc(
-                        black_box(servers),
-                        black_box(lambda * (1.0 - f64::from(i & 7) * 1e-9)),
-                        black_box(service_ms),
-                    );
-                    sink += l.p95_ms().unwrap_or(0.0);
-                }
-                black_box(sink);
-                let ns = start.elapsed().as_nanos() as f64 / f64::from(iters);
-                line += &format!("  rho {rho}: {ns:>8.1} ns");
-            }
-            println!("{line}");
         }
     }
 }
