@@ -164,6 +164,14 @@ impl Rate {
     /// Monthly cost of `quantity` base units (GB, requests, MAU, ...).
     ///
     /// Never negative for a non-negative quantity and non-negative tier prices.
+    ///
+    /// ```
+    /// use headroom_models::catalog::{self, RateName};
+    /// let aws = catalog::by_id("aws-us-east-1-2026-11").unwrap();
+    /// let egress = aws.rate(RateName::OriginEgress);
+    /// assert_eq!(egress.cost(100.0), 0.0);                  // the first 100 GB are free
+    /// assert!((egress.cost(200.0) - 100.0 * 0.09).abs() < 1e-9); // then $0.09/GB
+    /// ```
     pub fn cost(&self, quantity: f64) -> f64 {
         let q = (quantity / self.per.units()).max(0.0);
         let mut cost = 0.0;
@@ -357,6 +365,13 @@ impl Catalog {
     /// Parse and check a catalog file: every required rate present in an allowed
     /// unit, ladders non-empty and sorted by price, every figure finite and
     /// non-negative, tiers increasing.
+    ///
+    /// ```
+    /// use headroom_models::Catalog;
+    /// let e = Catalog::from_json("{}").unwrap_err();
+    /// assert_eq!(e.field, "catalog");
+    /// assert!(e.allowed.contains("missing field"));
+    /// ```
     pub fn from_json(text: &str) -> Result<Catalog, Error> {
         let catalog: Catalog = serde_json::from_str(text)
             .map_err(|e| Error::invalid("catalog", "file", format!("valid catalog JSON ({e})")))?;
