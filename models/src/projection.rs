@@ -75,6 +75,69 @@ pub struct Month {
     pub cost_share_of_revenue: Option<f64>,
 }
 
+impl Month {
+    /// Every number of the month by its JSON name (absent options left out): for
+    /// checks that hold for all of them, such as "every figure is finite".
+    pub fn figures(&self) -> Vec<(&'static str, f64)> {
+        let t = &self.tiers;
+        let e = &self.egress_gb;
+        let mut out = vec![
+            ("registered", self.registered),
+            ("mau", self.mau),
+            ("dau", self.dau),
+            ("customers", self.customers),
+            ("revenue_usd", self.revenue_usd),
+            ("engineers", self.engineers),
+            ("peak_rps", self.peak_rps),
+            ("db_reads_per_s", self.db_reads_per_s),
+            ("db_writes_per_s", self.db_writes_per_s),
+            ("db_storage_gb", self.db_storage_gb),
+            ("object_storage_gb", self.object_storage_gb),
+            ("egress_gb.api", e.api),
+            ("egress_gb.static_assets", e.static_assets),
+            ("egress_gb.media", e.media),
+            ("egress_gb.origin", e.origin),
+            ("egress_gb.cdn", e.cdn),
+            ("tiers.app.utilization", t.app.utilization),
+            ("tiers.app.in_flight", t.app.in_flight),
+            ("tiers.db.utilization", t.db.utilization),
+            ("tiers.db.connections", t.db.connections),
+            ("tiers.db.connection_limit", t.db.connection_limit),
+            ("tiers.db.in_flight", t.db.in_flight),
+            ("tiers.db.hot_set_gb", t.db.hot_set_gb),
+            ("tiers.db.ram_gb", t.db.ram_gb),
+            ("total_usd", self.total_usd),
+        ];
+        let optional = [
+            ("api_p95_ms", self.api_p95_ms),
+            ("tiers.app.p95_ms", t.app.p95_ms),
+            ("tiers.db.p95_ms", t.db.p95_ms),
+            ("cost_per_customer_usd", self.cost_per_customer_usd),
+            ("cost_per_mau_usd", self.cost_per_mau_usd),
+            ("cost_share_of_revenue", self.cost_share_of_revenue),
+            (
+                "tiers.cache.memory_utilization",
+                t.cache.as_ref().map(|c| c.memory_utilization),
+            ),
+            (
+                "tiers.cache.ops_per_s",
+                t.cache.as_ref().map(|c| c.ops_per_s),
+            ),
+            (
+                "tiers.workers.utilization",
+                t.workers.as_ref().map(|w| w.utilization),
+            ),
+            (
+                "tiers.workers.messages",
+                t.workers.as_ref().map(|w| w.messages),
+            ),
+        ];
+        out.extend(optional.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))));
+        out.extend(self.costs_usd.items().map(|(k, v)| (k, v)));
+        out
+    }
+}
+
 /// Outbound bytes in a month, by kind and by where they are billed (GB).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Egress {
@@ -348,4 +411,37 @@ pub struct StageSummary {
     pub last_month: u32,
     /// The seeds' recommended architecture for the stage.
     pub recommended: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{project, Preset};
+
+    /// `figures()` names every number of a month: its count matches the numbers in
+    /// the month's JSON (a field added to `Month` but not to `figures()` fails here).
+    #[test]
+    fn figures_cover_every_number_of_a_month() {
+        fn numbers(v: &serde_json::Value) -> usize {
+            match v {
+                serde_json::Value::Number(_) => 1,
+                serde_json::Value::Array(items) => items.iter().map(numbers).sum(),
+                serde_json::Value::Object(map) => map.values().map(numbers).sum(),
+                _ => 0,
+            }
+        }
+        // Month 60 of the consumer app has every optional tier (cache, workers, pooler).
+        let p = project(
+            &Preset::ConsumerApp
+                .scenario()
+                .with_setting("horizon_months", "60")
+                .unwrap(),
+        );
+        let m = p.months.last().unwrap();
+        assert!(m.tiers.cache.is_some() && m.tiers.workers.is_some() && m.tiers.pooler.is_some());
+        let json = serde_json::to_value(m).unwrap();
+        // Counts and ids that are not measurements: month, tier counts, replicas,
+        // shards, pooler count, extra regions.
+        let whole_numbers = 9;
+        assert_eq!(m.figures().len() + whole_numbers, numbers(&json), "{json}");
+    }
 }

@@ -72,54 +72,8 @@ fn monthly(scenario: &Scenario, db_sku: &str) -> f64 {
 /// Every figure of a projection, typed (serde_json would turn NaN into null).
 fn assert_all_finite(p: &Projection) {
     for m in &p.months {
-        let t = &m.tiers;
-        let mut figures = vec![
-            m.registered,
-            m.mau,
-            m.dau,
-            m.customers,
-            m.revenue_usd,
-            m.engineers,
-            m.peak_rps,
-            m.db_reads_per_s,
-            m.db_writes_per_s,
-            m.db_storage_gb,
-            m.object_storage_gb,
-            m.egress_gb.api,
-            m.egress_gb.static_assets,
-            m.egress_gb.media,
-            m.egress_gb.origin,
-            m.egress_gb.cdn,
-            t.app.utilization,
-            t.app.in_flight,
-            t.db.utilization,
-            t.db.connections,
-            t.db.connection_limit,
-            t.db.in_flight,
-            t.db.hot_set_gb,
-            t.db.ram_gb,
-            m.total_usd,
-        ];
-        figures.extend(m.costs_usd.items().iter().map(|(_, v)| *v));
-        figures.extend(
-            [
-                t.app.p95_ms,
-                t.db.p95_ms,
-                m.cost_per_customer_usd,
-                m.cost_per_mau_usd,
-                m.cost_share_of_revenue,
-            ]
-            .into_iter()
-            .flatten(),
-        );
-        if let Some(c) = &t.cache {
-            figures.extend([c.memory_utilization, c.ops_per_s]);
-        }
-        if let Some(w) = &t.workers {
-            figures.extend([w.utilization, w.messages]);
-        }
-        for v in figures {
-            assert!(v.is_finite(), "month {}: non-finite figure {v}", m.month);
+        for (name, v) in m.figures() {
+            assert!(v.is_finite(), "month {}: {name} = {v}", m.month);
         }
         for (name, v) in m.costs_usd.items() {
             assert!(v >= 0.0, "month {}: {name} = {v}", m.month);

@@ -106,56 +106,10 @@ fn scenario_input() -> impl Strategy<Value = ScenarioInput> {
 }
 
 fn all_finite(p: &headroom_models::Projection) -> Result<(), String> {
-    // Every number in the JSON interface, wherever it sits, must be finite:
-    // serde_json writes NaN and infinity as null, so look at the typed values.
+    // Every number of the interface, typed: serde_json would write NaN as null.
     for m in &p.months {
-        let t = &m.tiers;
-        let mut figures = vec![
-            m.registered,
-            m.mau,
-            m.dau,
-            m.customers,
-            m.revenue_usd,
-            m.engineers,
-            m.peak_rps,
-            m.db_reads_per_s,
-            m.db_writes_per_s,
-            m.db_storage_gb,
-            m.object_storage_gb,
-            m.egress_gb.api,
-            m.egress_gb.static_assets,
-            m.egress_gb.media,
-            m.egress_gb.origin,
-            m.egress_gb.cdn,
-            t.app.utilization,
-            t.app.in_flight,
-            t.db.utilization,
-            t.db.connections,
-            t.db.connection_limit,
-            t.db.in_flight,
-            t.db.hot_set_gb,
-            m.total_usd,
-        ];
-        figures.extend(m.costs_usd.items().iter().map(|(_, v)| *v));
-        figures.extend(
-            [
-                t.app.p95_ms,
-                t.db.p95_ms,
-                m.cost_per_customer_usd,
-                m.cost_per_mau_usd,
-                m.cost_share_of_revenue,
-            ]
-            .into_iter()
-            .flatten(),
-        );
-        if let Some(c) = &t.cache {
-            figures.extend([c.memory_utilization, c.ops_per_s]);
-        }
-        if let Some(w) = &t.workers {
-            figures.extend([w.utilization, w.messages]);
-        }
-        if let Some(bad) = figures.iter().find(|v| !v.is_finite()) {
-            return Err(format!("month {}: non-finite figure {bad}", m.month));
+        if let Some((name, v)) = m.figures().into_iter().find(|(_, v)| !v.is_finite()) {
+            return Err(format!("month {}: {name} = {v}", m.month));
         }
     }
     for e in &p.events {
