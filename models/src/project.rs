@@ -1,8 +1,7 @@
 //! The projection: month by month, users → load → sized tiers → costs, with the
 //! architecture changes the capacity math and the rules of thumb call for.
 //!
-//! Every formula here is stated in docs/MODEL.md with its source; the section
-//! numbers in comments refer to that document.
+//! Every formula here is stated in docs/MODEL.md with its source.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -13,10 +12,10 @@ use crate::projection::{
     AppTier, Basis, CacheTier, CatalogRef, Change, Costs, DbTier, Egress, Event, Gap, Month,
     PoolerTier, Projection, Service, StageSummary, Tiers, Warning, WorkerTier,
 };
-use crate::queueing::{in_flight, mmc, Latency};
+use crate::queueing::{in_flight, mmc, Latency, LN_20};
 use crate::scenario::{Adoption, GrowthMode, Scenario, ScenarioInput, Stage, MAX_USERS};
 
-/// Days per month for traffic volumes (MODEL.md section 1).
+/// Days per month for traffic volumes (docs/MODEL.md, "Time axis").
 pub const DAYS_PER_MONTH: f64 = 30.4;
 const SECONDS_PER_DAY: f64 = 86_400.0;
 /// Share of a Redis node's advertised memory usable for data: ElastiCache reserves
@@ -206,7 +205,7 @@ impl<'a> Engine<'a> {
         engine
     }
 
-    // ---- 2. Users, customers, revenue ------------------------------------------
+    // ---- Users, customers, revenue ----------------------------------------------
 
     fn grow(&mut self, t: u32) {
         if t == 0 {
@@ -244,7 +243,7 @@ impl<'a> Engine<'a> {
         let engineers = g.team_start_engineers + g.engineers_hired_per_month * f64::from(t);
         let stage = Stage::of(mau, &th.stage_mau);
 
-        // ---- 3. Load ----
+        // ---- Load ----
         let requests_per_day = dau * u.requests_per_dau_per_day;
         let avg_rps = requests_per_day / SECONDS_PER_DAY;
         let peak_rps = avg_rps * u.peak_to_average;
@@ -599,21 +598,20 @@ impl<'a> Engine<'a> {
                         }
                     }
                 });
-            let far_p95 = api_p95_ms
-                .map(|p| p + u.far_users_rtt_ms)
-                .filter(|p| far > 0.0 && *p > th.p95_slo_ms);
-            let model = match far_p95 {
-                Some(p) if self.fresh(Change::MultiRegion, Basis::Model, true) => Some(Trigger {
-                    metric: "far_users_p95_ms",
-                    value: p,
-                    threshold: th.p95_slo_ms,
-                    reason: format!(
-                        "far users' p95 is about {} ms (API {} ms + {} ms round trip), over the {} ms objective",
-                        fmt_count(p), fmt_count(p - u.far_users_rtt_ms), fmt_num(u.far_users_rtt_ms), fmt_num(th.p95_slo_ms)
-                    ),
-                }),
-                _ => None,
-            };
+            // Distance, not load: far users' latency with no queueing at all (the
+            // requests' own service time and database work plus the round trip) is a
+            // floor no capacity at home can lower, and it does not change with scale.
+            let floor_ms =
+                service_ms * LN_20 + queries_per_request * db_service_ms + u.far_users_rtt_ms;
+            let model = (far > 0.0 && self.fresh(Change::MultiRegion, Basis::Model, floor_ms > th.p95_slo_ms)).then(|| Trigger {
+                metric: "far_users_p95_floor_ms",
+                value: floor_ms,
+                threshold: th.p95_slo_ms,
+                reason: format!(
+                    "far users' p95 cannot fall below {} ms even with no queueing ({} ms of service and database time + {} ms round trip), over the {} ms objective: only a region nearer to them helps",
+                    fmt_count(floor_ms), fmt_count(floor_ms - u.far_users_rtt_ms), fmt_num(u.far_users_rtt_ms), fmt_num(th.p95_slo_ms)
+                ),
+            });
             self.adopted.regions =
                 self.decide(t, Change::MultiRegion, self.adopted.regions, model, rule);
         }
@@ -968,7 +966,7 @@ impl<'a> Engine<'a> {
                 value: db_gb,
                 threshold: th.shard_db_gb,
                 reason: format!(
-                    "the database holds {}, over the rule's {} for sharding (the model shards only when writes, RAM or storage outgrow the largest instance)",
+                    "the database holds {}, over the rule's {} for sharding (the model shards only when writes, RAM, storage or reads outgrow the largest instance and its replicas)",
                     fmt_gb(db_gb), fmt_gb(th.shard_db_gb)
                 ),
             });

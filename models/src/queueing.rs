@@ -23,14 +23,20 @@
 //! four steps fused per update (one multiply-add per four steps on the dependency chain,
 //! no divide). No factorials or powers: nothing overflows and no precision is lost for
 //! c = 1 .. 10,000 (or any `u32`). Over every c = 1 .. 10,000 at 22 utilizations it
-//! agrees with the spec's recursion run verbatim to 3e-13 relative. Two shortcuts, both
-//! exact (proofs at the private `recursion_start` and `inverse_erlang_b`; the tests
-//! compare them bit for bit with the same recursion run in full):
+//! agrees with the spec's recursion run verbatim to 3e-13 relative. Shortcuts, all
+//! exact (proofs at the private `recursion_start`, `inverse_erlang_b` and
+//! `ln_erlang_b_upper`, and in `mmc`; the tests compare them bit for bit with the same
+//! recursion run in full):
 //!
 //! * the recursion starts at `k0 = floor(m - sqrt(120 m) - 2)`, `m = min(A, c)`, instead
 //!   of 0: what the steps below `k0` contribute is provably below 2^-67 of the result,
 //!   under half an ulp;
-//! * it stops as soon as `x` is `+inf` (then `B = 0` and stays 0).
+//! * it stops as soon as `x` is `+inf` (then `B = 0` and stays 0);
+//! * in [`mmc`] it also stops once the wait is provably below half an ulp of the service
+//!   time (`x > 2^60 / ((1 - rho)^2 c)`), where p95 and mean no longer change;
+//! * in [`mmc`], from 64 servers, Robbins' bounds on factorials give an O(1) upper bound
+//!   of `ln B`; when it is already past that point the recursion is skipped altogether.
+//!   In both [`mmc`] cases `wait_probability` is an upper bound of `C`.
 //!
 //! Steps run: at most `c - k0`, and the loop also ends when `B` underflows to 0, so
 //! about `min(c, c - A + 11 sqrt(A), 50 sqrt(A))`; no allocation.
@@ -42,7 +48,7 @@
 //! The four-step blocks made the recursion about 1.8x faster than the one-step loop.
 
 /// `ln(20)`: the 95th percentile of an exponential distribution is `ln(20)` times its mean.
-const LN_20: f64 = 2.995_732_273_553_991;
+pub const LN_20: f64 = 2.995_732_273_553_991;
 
 /// Margin of the recursion shortcut: steps `k <= k0` are skipped only when
 /// `(m - k0)^2 >= SKIP_MARGIN_SQ * m`, `m = min(A, c)` (see [`recursion_start`]).

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::{self, Catalog};
 use crate::error::Error;
 
-/// Growth stage of a month, by monthly active users (MODEL.md section 7).
+/// Growth stage of a month, by monthly active users (docs/MODEL.md, stages).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
@@ -330,7 +330,7 @@ impl Default for Stack {
     }
 }
 
-/// Targets, the latency objective and the rules of thumb (MODEL.md section 6).
+/// Targets, the latency objective and the rules of thumb (docs/MODEL.md, architecture changes).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Thresholds {
@@ -603,7 +603,8 @@ pub(crate) fn input_from_json(json: &[u8]) -> Result<ScenarioInput, Error> {
 /// Turn a deserialisation error into an [`Error`]: the dotted path of the field,
 /// the value found and what its type allows.
 fn path_error<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> Error {
-    let path = e.path().to_string();
+    // serde_path_to_error writes list items as `a[1]`; inputs are named `a.1` everywhere.
+    let path = e.path().to_string().replace('[', ".").replace(']', "");
     let message = e.inner().to_string();
     // serde_json appends " at line L column C"; the path already says where.
     let message = message

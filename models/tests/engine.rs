@@ -1,5 +1,5 @@
 //! Behaviour of the model against hand-computed expectations from the formulas in
-//! shared/MODEL.md. Each test states its arithmetic in comments; the figures it
+//! docs/MODEL.md. Each test states its arithmetic in comments; the figures it
 //! checks follow from those, not from a previous run.
 //!
 //! Catalog figures used below (aws-us-east-1-2026-11, models/catalogs/README.md):

@@ -105,6 +105,20 @@ fn scenario_input() -> impl Strategy<Value = ScenarioInput> {
         })
 }
 
+/// The architecture a month runs: the changes made, not the sizes.
+fn architecture(t: &headroom_models::projection::Tiers) -> impl PartialEq + std::fmt::Debug {
+    (
+        t.cdn,
+        t.cache.is_some(),
+        t.workers.is_some(),
+        t.pooler.is_some(),
+        t.db.multi_az,
+        t.db.shards,
+        t.services.clone(),
+        t.extra_regions,
+    )
+}
+
 fn all_finite(p: &headroom_models::Projection) -> Result<(), String> {
     // Every number of the interface, typed: serde_json would write NaN as null.
     for m in &p.months {
@@ -123,8 +137,21 @@ fn all_finite(p: &headroom_models::Projection) -> Result<(), String> {
     Ok(())
 }
 
+/// 256 cases from a fixed seed, so a failure in CI reproduces anywhere; set
+/// `PROPTEST_RNG_SEED=<n>` (or `random`) to explore other cases.
+fn config() -> ProptestConfig {
+    let mut config = ProptestConfig {
+        cases: 256,
+        ..ProptestConfig::default()
+    };
+    if std::env::var_os("PROPTEST_RNG_SEED").is_none() {
+        config.rng_seed = proptest::test_runner::RngSeed::Fixed(20_261_123);
+    }
+    config
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
+    #![proptest_config(config())]
 
     #[test]
     fn outputs_are_finite_and_costs_never_negative(input in scenario_input()) {
@@ -153,14 +180,21 @@ proptest! {
         }
     }
 
-    /// More users at every month (same settings) never cost less in any month.
+    /// More users never cost less, at every month where both products run the same
+    /// architecture.
+    ///
+    /// Changes are sticky and some are adopted because they save money (a cache, a
+    /// CDN). Two products whose paths cross a price tier at different months can
+    /// therefore hold different architectures at the same month, and the bigger one
+    /// may have adopted a saving the smaller one has not (or the smaller one may keep
+    /// a CDN adopted inside a free tier). Those months compare two architectures, not
+    /// two loads, and are left out; within one architecture, cost never falls as
+    /// load grows. That changes only ever accrue is its own property below.
     ///
     /// "More users at every month" needs a growth law that keeps the order of two
     /// user counts: compound growth does, and so does logistic growth while
-    /// `1 - churn + rate * (1 - 2U/K) >= 0`, i.e. rate + churn <= 1. Per-stage rates
-    /// do not (a product just past a stage boundary grows at the next, slower rate
-    /// and can fall behind), nor does a fast logistic map with churn (it overshoots):
-    /// those change the users, not the cost model, so they are left out here.
+    /// rate + churn <= 1. Per-stage rates do not (a product just past a stage
+    /// boundary grows at the next, slower rate), so they are left out here.
     #[test]
     fn more_users_never_cost_less(mut input in scenario_input(), factor in 1.0..20.0f64) {
         if input.growth.mode == GrowthMode::PerStage {
@@ -175,22 +209,24 @@ proptest! {
         bigger.growth.ceiling_users = bigger.growth.ceiling_users.max(bigger.growth.start_users);
         let bigger = Scenario::new(bigger).unwrap();
         let (a, b) = (project(&base), project(&bigger));
+        let mut compared = 0;
         for (ma, mb) in a.months.iter().zip(&b.months) {
-            if mb.tiers.db.shards > 1 {
-                // Past one shard, whole replicas per shard make cost a step function of
-                // the data's history as well as of today's load: see docs/MODEL.md.
-                break;
-            }
             prop_assert!(
                 mb.registered >= ma.registered * (1.0 - 1e-12),
                 "month {}: users {} < {}", ma.month, mb.registered, ma.registered
             );
+            if architecture(&ma.tiers) != architecture(&mb.tiers) {
+                continue;
+            }
+            compared += 1;
             prop_assert!(
                 mb.total_usd >= ma.total_usd - 1e-6 * ma.total_usd.max(1.0),
                 "month {}: {} users cost ${:.2}, fewer ({}) cost ${:.2}\nmore: {:?}\nfewer: {:?}",
-                ma.month, mb.mau, mb.total_usd, ma.mau, ma.total_usd, mb.tiers.db, ma.tiers.db
+                ma.month, mb.mau, mb.total_usd, ma.mau, ma.total_usd, (mb.costs_usd, &mb.tiers), (ma.costs_usd, &ma.tiers)
             );
         }
+        // Month 0 starts with no changes made by the load's history.
+        prop_assert!(compared > 0 || architecture(&a.months[0].tiers) != architecture(&b.months[0].tiers));
     }
 
     #[test]

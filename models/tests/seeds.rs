@@ -1,5 +1,5 @@
 //! The seeds' claims (the startup-scaling articles Headroom was seeded with; see
-//! shared/reference/README.md and shared/MODEL.md §6-7) against what the model says.
+//! shared/reference/README.md; docs/MODEL.md states the rules) against what the model says.
 //!
 //! Each test states a claim, the conditions, and asserts what the model actually
 //! produces there, with the arithmetic that explains it. They pin the findings
