@@ -1338,7 +1338,12 @@ fn gaps(events: &[Event], horizon: u32) -> Vec<Gap> {
             first(change, Basis::Model),
             first(change, Basis::RuleOfThumb),
         );
-        let name = change.to_string().to_lowercase();
+        // "Cache" reads "cache" mid-sentence; acronyms ("CDN") keep their case.
+        let title = change.to_string();
+        let name = match title.chars().nth(1) {
+            Some(second) if second.is_lowercase() => title[..1].to_lowercase() + &title[1..],
+            _ => title,
+        };
         let note = match (model_month, rule_month) {
             (None, None) => continue,
             (Some(m), Some(r)) if m == r => format!("The rule of thumb and the model agree: {name} at month {m}."),
