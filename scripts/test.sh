@@ -11,6 +11,7 @@
 #   3. every Rust test: unit, property, snapshot, CLI and doc tests
 #   4. the architecture invariants (scripts/check-invariants.sh)
 #   5. a release build of the web app with Trunk (what scripts/serve.sh serves)
+#   6. the browser tests of that build (scripts/e2e.sh: Playwright and Debian's Chromium)
 # Stops at the first failing step and says which.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -39,5 +40,6 @@ run "lints" cargo clippy --workspace --all-targets --quiet -- -D warnings
 run "tests" cargo test --workspace --quiet
 run "invariants" bash scripts/check-invariants.sh
 run "web app release build" trunk build --release --offline --quiet
+run "browser tests" bash scripts/e2e.sh
 echo
 echo "All checks passed."

@@ -1,0 +1,188 @@
+// What the app shows today: the default scenario's projection at its horizon,
+// its warnings and its architecture changes, with no request leaving the origin,
+// no console error, no horizontal overflow on a phone, and a dark theme.
+//
+// Expected figures are never written here: they come from the CLI's JSON for the
+// same scenario (the file global-setup.js points HEADROOM_E2E_EXPECTED at), so
+// the page must show what the model computes.
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+
+const expected = JSON.parse(readFileSync(process.env.HEADROOM_E2E_EXPECTED, 'utf8'));
+const horizon = expected.months[expected.months.length - 1];
+
+// --- display formatting, mirroring src/format.rs --------------------------------
+
+// Rust's f64::round: halves away from zero (Math.round sends -0.5 up).
+const roundHalfAway = (x) => Math.sign(x) * Math.round(Math.abs(x));
+
+// "-1,234,567" from a whole number; never "-0".
+function grouped(whole) {
+  const digits = Math.abs(whole).toFixed(0);
+  const sign = whole < 0 && digits !== '0' ? '-' : '';
+  return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+// format::count
+const count = (value) => (Number.isFinite(value) ? grouped(roundHalfAway(value)) : 'n/a');
+
+// format::usd
+function usd(value) {
+  if (!Number.isFinite(value)) return 'n/a';
+  const sign = value < 0 ? '-' : '';
+  const magnitude = Math.abs(value);
+  if (magnitude >= 99.995) return `${sign}$${grouped(Math.round(magnitude))}`;
+  if (magnitude > 0 && magnitude < 0.005) return value < 0 ? '> -$0.01' : '< $0.01';
+  const cents = Math.round(magnitude * 100);
+  return cents === 0 ? '$0.00' : `${sign}$${(cents / 100).toFixed(2)}`;
+}
+
+// format::usd_per_month
+const usdPerMonth = (value) => (Number.isFinite(value) ? `${usd(value)}/mo` : 'n/a');
+
+// A stage as the JSON names it ("early_scale") and as the page shows it
+// ("Early scale", "Product-market fit", "MVP") reduce to the same words.
+const words = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+// --- helpers --------------------------------------------------------------------
+
+/** Opens the app and waits until the wasm has rendered the projection. */
+async function openApp(page) {
+  await page.goto('/', { waitUntil: 'networkidle' });
+  await expect(page.getByTestId('scenario-name')).toBeVisible();
+  await expect(page.getByTestId('horizon-mau')).toBeVisible();
+}
+
+/** WCAG relative luminance (0 black to 1 white) of a CSS colour, from the page. */
+async function luminanceOf(page, selector, property) {
+  return page.evaluate(
+    ([selector, property]) => {
+      const css = getComputedStyle(document.querySelector(selector))[property];
+      // Let the browser parse whatever colour syntax it returns: paint one pixel.
+      const ctx = document.createElement('canvas').getContext('2d');
+      ctx.fillStyle = css;
+      ctx.fillRect(0, 0, 1, 1);
+      const [r, g, b, a] = ctx.getImageData(0, 0, 1, 1).data;
+      if (a < 255) throw new Error(`${selector} ${property} is not opaque: ${css}`);
+      const linear = (c) => {
+        const s = c / 255;
+        return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      return { css, luminance: 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b) };
+    },
+    [selector, property],
+  );
+}
+
+const contrast = (l1, l2) => (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+
+// --- tests ----------------------------------------------------------------------
+
+test('loads the default scenario with the figures the CLI computes', async ({ page }) => {
+  await openApp(page);
+  await expect(page).toHaveTitle(/Headroom/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Headroom');
+
+  expect(expected.scenario.name).toBe('B2B SaaS');
+  await expect(page.getByTestId('scenario-name')).toHaveText('B2B SaaS');
+
+  await expect(page.getByTestId('horizon-month')).toHaveText(String(horizon.month));
+  await expect(page.getByTestId('horizon-mau')).toHaveText(count(horizon.mau));
+  await expect(page.getByTestId('horizon-customers')).toHaveText(count(horizon.customers));
+  await expect(page.getByTestId('horizon-cost')).toHaveText(usdPerMonth(horizon.total_usd));
+  await expect(page.getByTestId('horizon-cost-per-customer')).toHaveText(
+    horizon.cost_per_customer_usd == null ? 'no customers yet' : usd(horizon.cost_per_customer_usd),
+  );
+
+  const stage = (await page.getByTestId('horizon-stage').textContent()).trim();
+  expect(words(stage), `stage shown "${stage}", CLI says "${horizon.stage}"`).toBe(words(horizon.stage));
+});
+
+test('makes no request outside its origin and logs no error', async ({ page, context, baseURL }) => {
+  const origin = new URL(baseURL).origin;
+  const requests = [];
+  const problems = [];
+  context.on('request', (request) => requests.push(request.url()));
+  page.on('websocket', (ws) => requests.push(ws.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) =>
+    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`),
+  );
+
+  await openApp(page);
+  await expect(page.getByTestId('events')).toBeVisible();
+
+  // Not vacuous: the page, its script and its wasm were all fetched and recorded.
+  expect(requests).toContain(`${origin}/`);
+  expect(requests.some((url) => url.endsWith('.js')), requests.join('\n')).toBe(true);
+  expect(requests.some((url) => url.endsWith('.wasm')), requests.join('\n')).toBe(true);
+
+  // data: and blob: URLs never leave the machine (the favicon is "data:,").
+  const outside = requests.filter(
+    (url) => !url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin,
+  );
+  expect(outside, `requests outside ${origin}`).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
+test('the UNVERIFIED warning is shown and names price keys', async ({ page }) => {
+  expect(expected.unverified_prices.length, 'the CLI lists unverified prices for this scenario').toBeGreaterThan(0);
+  await openApp(page);
+
+  const warnings = page.getByTestId('warnings');
+  await expect(warnings).toBeVisible();
+  await expect(warnings.locator('li')).toHaveCount(expected.warnings.length);
+  await expect(warnings).toContainText('UNVERIFIED');
+
+  const text = await warnings.textContent();
+  const named = expected.unverified_prices.filter((key) => text.includes(key));
+  expect(named.length, `no unverified price key (${expected.unverified_prices.join(', ')}) in: ${text}`).toBeGreaterThan(0);
+});
+
+test('the events table has one row per event of the projection', async ({ page }) => {
+  expect(expected.events.length, 'the CLI lists architecture changes for this scenario').toBeGreaterThan(0);
+  await openApp(page);
+
+  const rows = page.getByTestId('events').locator('tbody tr');
+  await expect(rows).toHaveCount(expected.events.length);
+  await expect(rows.locator('td:nth-child(1)')).toHaveText(expected.events.map((e) => String(e.month)));
+  await expect(rows.locator('td:nth-child(5)')).toHaveText(expected.events.map((e) => (e.adopted ? 'yes' : 'no')));
+});
+
+test.describe('on a 360 px wide phone', () => {
+  test.use({ viewport: { width: 360, height: 780 } });
+
+  test('nothing overflows horizontally', async ({ page }) => {
+    await openApp(page);
+    await expect(page.getByTestId('events')).toBeAttached();
+    const widths = await page.evaluate(() => ({
+      document: document.documentElement.scrollWidth,
+      body: document.body.scrollWidth,
+      viewport: window.innerWidth,
+    }));
+    expect(widths.viewport).toBe(360);
+    expect(widths.document, JSON.stringify(widths)).toBeLessThanOrEqual(360);
+  });
+});
+
+for (const scheme of ['dark', 'light']) {
+  test.describe(`with a ${scheme} system colour scheme`, () => {
+    test.use({ colorScheme: scheme });
+
+    test(`the page is ${scheme} and its text readable`, async ({ page }) => {
+      await openApp(page);
+      const background = await luminanceOf(page, 'body', 'backgroundColor');
+      const text = await luminanceOf(page, 'body', 'color');
+      if (scheme === 'dark') {
+        expect(background.luminance, `body background ${background.css}`).toBeLessThan(0.1);
+      } else {
+        expect(background.luminance, `body background ${background.css}`).toBeGreaterThan(0.6);
+      }
+      const ratio = contrast(background.luminance, text.luminance);
+      expect(ratio, `text ${text.css} on ${background.css}`).toBeGreaterThanOrEqual(4.5);
+    });
+  });
+}
