@@ -100,31 +100,41 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             use clap::error::ErrorKind;
-            if matches!(
-                e.kind(),
-                ErrorKind::DisplayHelp
-                    | ErrorKind::DisplayVersion
-                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
-            ) {
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
                 let _ = e.print();
                 return ExitCode::SUCCESS;
             }
+            if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                eprintln!("headroom: a command is required: project, link, scenario, presets, catalogs or inputs (see `headroom --help`)");
+                return ExitCode::from(2);
+            }
+            // One line: clap's first line, with the allowed values when it lists them.
             let text = e.render().to_string();
-            let first = text
-                .lines()
+            let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+            let first = lines
                 .next()
                 .unwrap_or("invalid arguments")
                 .trim_start_matches("error: ");
-            eprintln!("headroom: {first} (see `headroom --help`)");
+            let allowed = lines
+                .find(|l| l.starts_with("[possible values:"))
+                .map(|l| format!(" {l}"))
+                .unwrap_or_default();
+            eprintln!("headroom: {first}{allowed} (see `headroom --help`)");
             return ExitCode::from(2);
         }
     };
     match run(cli) {
         Ok(text) => {
             let mut out = io::stdout().lock();
-            // A closed pipe (`| head`) is not an error worth reporting.
-            let _ = out.write_all(text.as_bytes());
-            ExitCode::SUCCESS
+            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                Ok(()) => ExitCode::SUCCESS,
+                // A closed pipe (`| head`) took what it wanted: not an error.
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("headroom: cannot write the output: {e}");
+                    ExitCode::from(1)
+                }
+            }
         }
         Err(e) => {
             eprintln!("headroom: {e}");
@@ -161,7 +171,7 @@ fn run(cli: Cli) -> Result<String, Error> {
             } else {
                 format!(
                     "{}#{}={t}\n",
-                    base.trim_end_matches('#'),
+                    base.split('#').next().unwrap_or(&base),
                     codec::FRAGMENT_KEY
                 )
             })
@@ -175,7 +185,13 @@ fn run(cli: Cli) -> Result<String, Error> {
         Command::Presets => Ok(output::presets()),
         Command::Catalogs { prices } => match prices {
             None => output::catalogs(),
-            Some(id) => Ok(output::price_keys(&catalog::by_id(&id)?)),
+            Some(id) => {
+                let catalog = catalog::by_id(&id).map_err(|e| Error {
+                    field: "--prices".to_owned(),
+                    ..e
+                })?;
+                Ok(output::price_keys(&catalog))
+            }
         },
         Command::Inputs => Ok(output::inputs()),
     }
@@ -183,7 +199,7 @@ fn run(cli: Cli) -> Result<String, Error> {
 
 /// Read the scenario from its source, then apply --months and --set in order.
 fn load(source: &Source, edits: &Edits) -> Result<Scenario, Error> {
-    let mut scenario = if let Some(id) = &source.preset {
+    let scenario = if let Some(id) = &source.preset {
         id.parse::<Preset>()?.scenario()
     } else if let Some(link) = &source.link {
         codec::decode(link)?
@@ -210,14 +226,21 @@ fn load(source: &Source, edits: &Edits) -> Result<Scenario, Error> {
     } else {
         Scenario::default()
     };
-    if let Some(n) = edits.months {
-        scenario = scenario.with_setting("horizon_months", &n.to_string())?;
-    }
+    // All edits are applied together and checked once, so their order never matters.
+    let months = edits.months.map(|n| n.to_string());
+    let mut settings: Vec<(&str, &str)> = months
+        .iter()
+        .map(|n| ("horizon_months", n.as_str()))
+        .collect();
     for item in &edits.set {
         let (key, value) = item.split_once('=').ok_or_else(|| {
             Error::invalid("--set", item, "KEY=VALUE, e.g. growth.monthly_rate=0.1")
         })?;
-        scenario = scenario.with_setting(key.trim(), value.trim())?;
+        settings.push((key.trim(), value.trim()));
     }
-    Ok(scenario)
+    if settings.is_empty() {
+        Ok(scenario)
+    } else {
+        scenario.with_settings(&settings)
+    }
 }

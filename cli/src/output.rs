@@ -288,30 +288,89 @@ pub fn price_keys(c: &catalog::Catalog) -> String {
     out
 }
 
-/// Every input by its dotted name with the default scenario's value.
+/// Every input by its dotted name (for --set) with unit, allowed range and the
+/// default scenario's value (the B2B SaaS preset); then the inputs that are words.
 pub fn inputs() -> String {
-    let value = serde_json::to_value(Scenario::default().input()).unwrap_or_default();
-    let mut out = String::from("Inputs (dotted names for --set; units in docs/MODEL.md) with the default scenario's values:\n");
-    flatten("", &value, &mut out);
-    out
-}
-
-fn flatten(prefix: &str, v: &serde_json::Value, out: &mut String) {
-    match v {
-        serde_json::Value::Object(map) if !map.is_empty() => {
-            for (k, child) in map {
-                let key = if prefix.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{prefix}.{k}")
-                };
-                flatten(&key, child, out);
-            }
-        }
-        other => {
-            let _ = writeln!(out, "  {prefix:<44} {other}");
-        }
+    let scenario = Scenario::default();
+    let input = scenario.input();
+    let mut out = String::from(
+        "Numeric inputs (--set NAME=VALUE) with the default scenario's values (the b2b-saas preset,\n\
+         which is also what a scenario file gets for a field it leaves out):\n",
+    );
+    let _ = writeln!(
+        out,
+        "  {:<42} {:>14}  {:<30} unit",
+        "name", "default", "allowed"
+    );
+    for i in input.numeric_inputs() {
+        let range = format!("{} to {}", format::number(i.min), format::number(i.max));
+        let _ = writeln!(
+            out,
+            "  {:<42} {:>14}  {:<30} {}",
+            i.name,
+            format::number(i.value),
+            range,
+            i.unit
+        );
     }
+    let word = |v: serde_json::Value| v.as_str().map_or_else(|| v.to_string(), str::to_owned);
+    let words = [
+        (
+            "name",
+            word(serde_json::json!(input.name)),
+            "text, up to 120 characters",
+        ),
+        (
+            "growth.mode",
+            word(serde_json::json!(input.growth.mode)),
+            "compound | logistic | per_stage",
+        ),
+        (
+            "stack.catalog",
+            word(serde_json::json!(input.stack.catalog)),
+            "a catalog id (headroom catalogs)",
+        ),
+        (
+            "stack.app_sku",
+            word(serde_json::json!(input.stack.app_sku)),
+            "an app SKU of the catalog; empty for its default",
+        ),
+        (
+            "stack.ha_from_stage",
+            word(serde_json::json!(input.stack.ha_from_stage)),
+            "mvp | product_market_fit | early_scale | scaling | enterprise",
+        ),
+        (
+            "stack.adopt",
+            word(serde_json::json!(input.stack.adopt)),
+            "either | model | rule_of_thumb",
+        ),
+        (
+            "stack.extract_payments",
+            word(serde_json::json!(input.stack.extract_payments)),
+            "true | false",
+        ),
+        (
+            "stack.extract_search",
+            word(serde_json::json!(input.stack.extract_search)),
+            "true | false",
+        ),
+        (
+            "stack.extract_media",
+            word(serde_json::json!(input.stack.extract_media)),
+            "true | false",
+        ),
+        (
+            "stack.price_overrides.KEY",
+            "-".to_owned(),
+            "a price in the key's unit (headroom catalogs --prices ID); null removes it",
+        ),
+    ];
+    let _ = writeln!(out, "\nOther inputs:");
+    for (name, value, allowed) in words {
+        let _ = writeln!(out, "  {name:<42} {value:>14}  {allowed}");
+    }
+    out
 }
 
 fn wrap(text: &str, width: usize, indent: &str) -> String {
@@ -349,9 +408,5 @@ fn usd(v: f64) -> String {
 }
 
 fn usd2(v: f64) -> String {
-    if v >= 100.0 {
-        usd(v)
-    } else {
-        format!("${v:.2}")
-    }
+    format::usd(v)
 }

@@ -295,7 +295,7 @@ fn bad_input_exits_2_with_one_line_naming_the_problem() {
         "/no/such/file.json",
     );
     assert_one_line_error(&headroom(&["project", "--format", "xml"]), "xml");
-    assert_one_line_error(&headroom(&["catalogs", "--prices", "gcp"]), "stack.catalog");
+    assert_one_line_error(&headroom(&["catalogs", "--prices", "gcp"]), "--prices");
     assert_one_line_error(&headroom(&["frobnicate"]), "frobnicate");
 }
 
@@ -359,4 +359,72 @@ fn price_override_changes_the_projection() {
         b["catalog"]["overridden"][0].as_str(),
         Some("app:m7g.large")
     );
+}
+
+#[test]
+fn no_command_is_an_error_not_help() {
+    let o = headroom(&[]);
+    assert_one_line_error(&o, "a command is required");
+}
+
+#[test]
+fn set_edits_apply_together_in_any_order() {
+    // Raising the first stage boundary above the second is only valid with both edits.
+    for order in [
+        [
+            "thresholds.stage_mau.0=20000",
+            "thresholds.stage_mau.1=50000",
+        ],
+        [
+            "thresholds.stage_mau.1=50000",
+            "thresholds.stage_mau.0=20000",
+        ],
+    ] {
+        let o = headroom(&[
+            "project", "--months", "1", "--format", "json", "--set", order[0], "--set", order[1],
+        ]);
+        assert!(o.status.success(), "{order:?}: {}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(
+            v["scenario"]["thresholds"]["stage_mau"][0].as_f64(),
+            Some(20_000.0)
+        );
+    }
+}
+
+#[test]
+fn null_removes_a_price_override() {
+    let link = stdout(&headroom(&[
+        "link",
+        "--token",
+        "--set",
+        "stack.price_overrides.app:m7g.large=0",
+    ]));
+    let o = headroom(&[
+        "scenario",
+        "--link",
+        link.trim(),
+        "--set",
+        "stack.price_overrides.app:m7g.large=null",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        v["stack"]["price_overrides"].as_object().map(|m| m.len()),
+        Some(0)
+    );
+}
+
+#[test]
+fn a_failed_write_exits_1_with_the_reason() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return; // no /dev/full on this system: nothing to check
+    };
+    let o = Command::new(env!("CARGO_BIN_EXE_headroom"))
+        .args(["project"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("cannot write"), "{}", stderr(&o));
 }

@@ -74,11 +74,11 @@ impl fmt::Display for Stage {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum GrowthMode {
-    /// `U(t+1) = U(t) * (1 + monthly_rate)`.
+    /// `U(t+1) = U(t) * (1 + monthly_rate - monthly_churn)`.
     Compound,
-    /// S-curve to `ceiling_users`: `U(t+1) = U(t) + monthly_rate * U(t) * (1 - U(t)/K)`.
+    /// S-curve to `ceiling_users`: `U(t+1) = U(t) + monthly_rate * U(t) * (1 - U(t)/K) - monthly_churn * U(t)`.
     Logistic,
-    /// Compound at the rate of the month's stage (`stage_rates`).
+    /// Compound at the rate of the month's stage (`stage_rates`), less churn.
     PerStage,
 }
 
@@ -103,7 +103,7 @@ pub struct Growth {
     pub mode: GrowthMode,
     /// Monthly growth rate for compound and logistic growth (0.15 = 15 %/month). -0.5 to 2.
     pub monthly_rate: f64,
-    /// Ceiling of logistic growth (users). Above `start_users`, up to 10,000,000,000.
+    /// Ceiling of logistic growth (users). 1 to 10,000,000,000; at least `start_users` for logistic growth.
     pub ceiling_users: f64,
     /// Monthly growth rate in each stage, MVP first, for `per_stage` growth. Each -0.5 to 2.
     pub stage_rates: [f64; 5],
@@ -124,12 +124,12 @@ impl Default for Growth {
         Growth {
             start_users: 1_000.0,
             mode: GrowthMode::Compound,
-            monthly_rate: 0.15,
+            monthly_rate: 0.12,
             ceiling_users: 10_000_000.0,
             stage_rates: [0.25, 0.18, 0.12, 0.07, 0.03],
             monthly_churn: 0.02,
             mau_share: 0.6,
-            dau_share: 0.3,
+            dau_share: 0.4,
             team_start_engineers: 3.0,
             engineers_hired_per_month: 0.5,
         }
@@ -522,44 +522,74 @@ impl Scenario {
     /// assert_eq!(s.input().growth.stage_rates[0], 0.3);
     /// ```
     pub fn with_setting(&self, key: &str, value: &str) -> Result<Scenario, Error> {
-        let mut tree = serde_json::to_value(&self.input)
-            .map_err(|e| Error::invalid(key, value, format!("a serialisable scenario ({e})")))?;
-        let parsed: serde_json::Value = serde_json::from_str(value)
-            .unwrap_or_else(|_| serde_json::Value::String(value.to_owned()));
-        let unknown = || {
-            Error::invalid(
-                key,
-                value,
-                "a documented input name (see `headroom inputs`)",
-            )
-        };
-        let parts: Vec<&str> = key.split('.').collect();
-        let mut node = &mut tree;
-        for (i, part) in parts.iter().enumerate() {
-            // Price overrides are a map whose keys contain dots and colons: the rest
-            // of the name is one key.
-            if i > 0 && parts[i - 1] == "price_overrides" {
-                if let Some(map) = node.as_object_mut() {
-                    map.insert(parts[i..].join("."), parsed);
-                    break;
-                }
-            }
-            let child = match node {
-                serde_json::Value::Array(items) => {
-                    part.parse::<usize>().ok().and_then(|k| items.get_mut(k))
-                }
-                serde_json::Value::Object(map) => map.get_mut(*part),
-                _ => None,
-            };
-            node = child.ok_or_else(unknown)?;
-            if i + 1 == parts.len() {
-                *node = parsed;
-                break;
-            }
+        self.with_settings(&[(key, value)])
+    }
+
+    /// A copy with several inputs changed at once, then checked once: edits that are
+    /// only valid together (raising every stage boundary, switching to logistic
+    /// growth with a new ceiling) work in any order.
+    ///
+    /// ```
+    /// use headroom_models::Scenario;
+    /// let s = Scenario::default()
+    ///     .with_settings(&[("thresholds.stage_mau.0", "20000"), ("thresholds.stage_mau.1", "50000")])
+    ///     .unwrap();
+    /// assert_eq!(s.input().thresholds.stage_mau[0], 20_000.0);
+    /// ```
+    pub fn with_settings(&self, settings: &[(&str, &str)]) -> Result<Scenario, Error> {
+        let mut tree = serde_json::to_value(&self.input).map_err(|e| {
+            Error::invalid("scenario", "unserialisable", format!("plain data ({e})"))
+        })?;
+        for &(key, value) in settings {
+            set_path(&mut tree, key, value)?;
         }
         let input: ScenarioInput = serde_path_to_error::deserialize(tree).map_err(path_error)?;
         Scenario::new(input)
     }
+}
+
+/// Set one input by its dotted name in a scenario's JSON tree; the value is JSON (a
+/// bare word is taken as a string).
+fn set_path(tree: &mut serde_json::Value, key: &str, value: &str) -> Result<(), Error> {
+    let parsed: serde_json::Value =
+        serde_json::from_str(value).unwrap_or_else(|_| serde_json::Value::String(value.to_owned()));
+    let unknown = || {
+        Error::invalid(
+            key,
+            value,
+            "a documented input name (see `headroom inputs`)",
+        )
+    };
+    let parts: Vec<&str> = key.split('.').collect();
+    let mut node = tree;
+    for (i, part) in parts.iter().enumerate() {
+        // Price overrides are a map whose keys contain dots and colons: the rest
+        // of the name is one key; `null` removes an override.
+        if i > 0 && parts[i - 1] == "price_overrides" {
+            if let Some(map) = node.as_object_mut() {
+                let entry = parts[i..].join(".");
+                if parsed.is_null() {
+                    map.remove(&entry);
+                } else {
+                    map.insert(entry, parsed);
+                }
+                break;
+            }
+        }
+        let child = match node {
+            serde_json::Value::Array(items) => {
+                part.parse::<usize>().ok().and_then(|k| items.get_mut(k))
+            }
+            serde_json::Value::Object(map) => map.get_mut(*part),
+            _ => None,
+        };
+        node = child.ok_or_else(unknown)?;
+        if i + 1 == parts.len() {
+            *node = parsed;
+            break;
+        }
+    }
+    Ok(())
 }
 
 impl Default for Scenario {
@@ -603,8 +633,12 @@ pub(crate) fn input_from_json(json: &[u8]) -> Result<ScenarioInput, Error> {
 /// Turn a deserialisation error into an [`Error`]: the dotted path of the field,
 /// the value found and what its type allows.
 fn path_error<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> Error {
+    let raw = e.path().to_string();
+    if raw.starts_with('[') {
+        return Error::invalid("scenario", "a list", "one JSON object of inputs");
+    }
     // serde_path_to_error writes list items as `a[1]`; inputs are named `a.1` everywhere.
-    let path = e.path().to_string().replace('[', ".").replace(']', "");
+    let path = raw.replace('[', ".").replace(']', "");
     let message = e.inner().to_string();
     // serde_json appends " at line L column C"; the path already says where.
     let message = message
@@ -619,9 +653,6 @@ fn path_error<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> Error {
         // The path already ends in the unknown name.
         let allowed = expected.map_or("no other fields here".to_owned(), |x| x.replace('`', ""));
         return Error::invalid(path, "an unknown input", allowed);
-    }
-    if path.starts_with('[') {
-        return Error::invalid("scenario", "a list", "one JSON object of inputs");
     }
     if path.contains('?') || path == "." {
         let value = if message.contains("EOF") {
