@@ -12,7 +12,7 @@
 //! discounts are data too.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
@@ -334,31 +334,40 @@ const EMBEDDED: &[&str] = &[
 /// The id of the catalog a new scenario uses.
 pub const DEFAULT_CATALOG: &str = "aws-us-east-1-2026-11";
 
+/// Every embedded catalog, parsed and checked once per process (the files are
+/// compiled in: this is no I/O, only avoiding the parse on every scenario).
+fn embedded() -> Result<&'static [Catalog], Error> {
+    static PARSED: OnceLock<Result<Vec<Catalog>, Error>> = OnceLock::new();
+    PARSED
+        .get_or_init(|| {
+            EMBEDDED
+                .iter()
+                .map(|text| Catalog::from_json(text))
+                .collect()
+        })
+        .as_deref()
+        .map_err(Clone::clone)
+}
+
 /// Every embedded catalog, parsed and checked.
 ///
 /// The embedded files are checked by the test suite, so a failure here is a
 /// build defect; it still surfaces as an [`Error`], never a panic.
 pub fn all() -> Result<Vec<Catalog>, Error> {
-    EMBEDDED
-        .iter()
-        .map(|text| Catalog::from_json(text))
-        .collect()
+    embedded().map(<[Catalog]>::to_vec)
 }
 
 /// The embedded catalog with this id.
 pub fn by_id(id: &str) -> Result<Catalog, Error> {
-    for text in EMBEDDED {
-        let catalog = Catalog::from_json(text)?;
-        if catalog.id == id {
-            return Ok(catalog);
-        }
-    }
-    let known: Vec<String> = all()?.into_iter().map(|c| c.id).collect();
-    Err(Error::invalid(
-        "stack.catalog",
-        id,
-        format!("one of {}", known.join(", ")),
-    ))
+    let catalogs = embedded()?;
+    catalogs
+        .iter()
+        .find(|c| c.id == id)
+        .cloned()
+        .ok_or_else(|| {
+            let known: Vec<&str> = catalogs.iter().map(|c| c.id.as_str()).collect();
+            Error::invalid("stack.catalog", id, format!("one of {}", known.join(", ")))
+        })
 }
 
 impl Catalog {
@@ -369,12 +378,18 @@ impl Catalog {
     /// ```
     /// use headroom_models::Catalog;
     /// let e = Catalog::from_json("{}").unwrap_err();
-    /// assert_eq!(e.field, "catalog");
+    /// assert!(e.field.starts_with("catalog"));
     /// assert!(e.allowed.contains("missing field"));
     /// ```
     pub fn from_json(text: &str) -> Result<Catalog, Error> {
-        let catalog: Catalog = serde_json::from_str(text)
-            .map_err(|e| Error::invalid("catalog", "file", format!("valid catalog JSON ({e})")))?;
+        let mut de = serde_json::Deserializer::from_str(text);
+        let catalog: Catalog = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            Error::invalid(
+                format!("catalog {}", e.path()),
+                "unreadable",
+                format!("valid catalog JSON ({})", e.inner()),
+            )
+        })?;
         catalog.check()?;
         Ok(catalog)
     }
@@ -396,28 +411,32 @@ impl Catalog {
             ));
         }
         for sku in &self.app_skus {
-            non_negative(field(&sku.id), sku.price.usd)?;
+            sku_price(field(&format!("{} price", sku.id)), &sku.price)?;
             positive(field(&format!("{} vcpu", sku.id)), sku.vcpu)?;
+            positive(field(&format!("{} ram_gb", sku.id)), sku.ram_gb)?;
             share(
                 field(&format!("{} baseline_cpu_share", sku.id)),
                 sku.baseline_cpu_share,
             )?;
         }
         for sku in &self.db_skus {
-            non_negative(field(&sku.id), sku.price.usd)?;
+            sku_price(field(&format!("{} price", sku.id)), &sku.price)?;
             positive(field(&format!("{} vcpu", sku.id)), sku.vcpu)?;
             positive(field(&format!("{} ram_gb", sku.id)), sku.ram_gb)?;
             positive(
                 field(&format!("{} max_connections", sku.id)),
                 sku.max_connections,
             )?;
+            if let Some(gb) = sku.max_storage_gb {
+                positive(field(&format!("{} max_storage_gb", sku.id)), gb)?;
+            }
             share(
                 field(&format!("{} baseline_cpu_share", sku.id)),
                 sku.baseline_cpu_share,
             )?;
         }
         for sku in &self.cache_skus {
-            non_negative(field(&sku.id), sku.price.usd)?;
+            sku_price(field(&format!("{} price", sku.id)), &sku.price)?;
             positive(field(&format!("{} memory_gb", sku.id)), sku.memory_gb)?;
             positive(
                 field(&format!("{} max_ops_per_s", sku.id)),
@@ -506,7 +525,11 @@ impl Catalog {
             }
         }
         for fee in &self.fixed_fees {
-            non_negative(field(&fee.name), fee.usd)?;
+            let what = field(&format!("fee {}", fee.name));
+            if fee.per != Per::Month {
+                return Err(Error::invalid(what, unit_name(fee.per), "usd_per_month"));
+            }
+            non_negative(what, fee.usd)?;
         }
         Ok(())
     }
@@ -564,7 +587,7 @@ impl Catalog {
             if !self.set_price(key, usd, &Source::overridden()) {
                 return Err(Error::invalid(
                     field,
-                    key,
+                    usd,
                     format!(
                         "a price key of catalog {} (see `headroom catalogs --prices {}`)",
                         self.id, self.id
@@ -666,6 +689,22 @@ fn unit_name(per: Per) -> String {
         .ok()
         .and_then(|v| v.as_str().map(|s| format!("usd_per_{s}")))
         .unwrap_or_default()
+}
+
+/// A SKU's price: finite, not negative, per hour or per month.
+fn sku_price(what: String, price: &SkuPrice) -> Result<(), Error> {
+    if !matches!(price.per, Per::Hour | Per::Month) {
+        return Err(Error::invalid(
+            what,
+            unit_name(price.per),
+            "usd_per_hour or usd_per_month",
+        ));
+    }
+    if price.usd.is_finite() && price.usd >= 0.0 {
+        Ok(())
+    } else {
+        Err(Error::invalid(what, price.usd, "a finite number >= 0"))
+    }
 }
 
 fn positive(what: String, v: f64) -> Result<(), Error> {

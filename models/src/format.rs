@@ -1,5 +1,5 @@
-//! Number formatting shared by the model's reasons, the command line and the app,
-//! so a figure reads the same everywhere.
+//! Number formatting shared by the model's reasons and the command line, so a
+//! figure reads the same in both.
 
 /// A whole count with thousands separators: `12,345`. Rounds to the nearest whole;
 /// magnitudes of 10^15 and more use scientific notation.
@@ -31,7 +31,8 @@ pub fn count(v: f64) -> String {
 
 /// `v` with exactly `decimals` decimals (at most 6), rounded half away from zero.
 /// Integer arithmetic: much cheaper than float formatting, which matters in the
-/// model's hot loop. Magnitudes beyond 10^15 fall back to float formatting.
+/// model's hot loop. When `|v| × 10^decimals` reaches 10^15 it falls back to float
+/// formatting (which rounds half to even).
 ///
 /// ```
 /// use headroom_models::format::fixed;

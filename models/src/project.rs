@@ -116,6 +116,9 @@ struct CachePlan {
 }
 
 const SERVICES: [Service; 3] = [Service::Payments, Service::Search, Service::Media];
+/// Position of search in [`SERVICES`] (and in `Adopted::services`).
+const SEARCH: usize = 1;
+const _: () = assert!(matches!(SERVICES[SEARCH], Service::Search));
 
 struct Engine<'a> {
     input: &'a ScenarioInput,
@@ -129,10 +132,10 @@ struct Engine<'a> {
     adopted: Adopted,
     /// Shards the data has needed so far (writes, RAM, storage): never fewer after.
     shards_needed: u64,
-    /// Most shards any month's layout used, for step events.
+    /// Shard count at the last sharding event (events mark the first split and each doubling).
     db_high_shards: u64,
     prev_db: Option<DbPlan>,
-    /// Highest database SKU (by ladder position) and replica count reached, for step events.
+    /// Highest database SKU (by monthly price) and replica count reached, for step events.
     db_high_sku: Option<usize>,
     db_high_replicas: u64,
     /// Which (change, basis) pairs have had their first-month event (bit set).
@@ -352,6 +355,8 @@ impl<'a> Engine<'a> {
         let cache_plan = self.plan_cache(cache_ops, cache_set_gb, ha);
         // The plan without a cache: what the month runs on until a cache is adopted,
         // and the model's yardstick for adopting one.
+        // The plan with a cache, once computed this month (for the model's reason).
+        let mut db_cached_plan = None;
         let cache_open = reads_raw > 0.0 && self.open(Change::Cache);
         let db_plain =
             (!self.adopted.cache || cache_open).then(|| self.plan_db(reads_raw, writes, db_gb, ha));
@@ -370,6 +375,7 @@ impl<'a> Engine<'a> {
                 });
             let model = if self.fresh(Change::Cache, Basis::Model, true) {
                 let db_cached = self.plan_db(reads_cached, writes, db_gb, ha);
+                db_cached_plan = Some(db_cached);
                 let saving = db_plain.cost - db_cached.cost;
                 (saving > cache_plan.cost).then(|| Trigger {
                     metric: "db_usd_saved_per_month",
@@ -388,14 +394,15 @@ impl<'a> Engine<'a> {
         }
         let cache_on = self.adopted.cache;
         let reads_at_db = if cache_on { reads_cached } else { reads_raw };
-        let db = match db_plain {
-            Some(plain) if !cache_on => plain,
+        let db = match (cache_on, db_plain, db_cached_plan) {
+            (false, Some(plain), _) => plain,
+            (true, _, Some(cached)) => cached,
             _ => self.plan_db(reads_at_db, writes, db_gb, ha),
         };
         self.db_events(t, &db, reads_at_db, writes, db_gb);
         let db_sku = &self.catalog.db_skus[db.sku];
         self.used_db[db.sku] = true;
-        self.use_rate(RateName::DbStorage, db.storage_cost);
+        self.use_rate(RateName::DbStorage, db_gb);
         if ha {
             self.use_rate(RateName::DbMultiAz, 1.0);
         }
@@ -471,8 +478,8 @@ impl<'a> Engine<'a> {
         };
         if !self.adopted.pooler && connections > db_sku.max_connections {
             self.warn_once("connections", Some(t), || format!(
-                "{} client connections exceed {}'s limit of {} and no pooler is adopted (stack.adopt = {:?})",
-                fmt_count(connections), db_sku.id, fmt_count(db_sku.max_connections), i.stack.adopt
+                "{} client connections exceed {}'s limit of {} and no pooler is adopted (stack.adopt = {})",
+                fmt_count(connections), db_sku.id, fmt_count(db_sku.max_connections), adoption_name(i.stack.adopt)
             ));
         }
 
@@ -660,7 +667,7 @@ impl<'a> Engine<'a> {
             app_count + worker_count + pooler.as_ref().map_or(0, |p| u64::from(p.count));
         c.monitoring = self.rate(RateName::MonitoringHost, agent_hosts as f64);
         c.error_tracking = self.rate(RateName::ErrorTracking, 1.0);
-        if self.adopted.services[1] {
+        if self.adopted.services[SEARCH] {
             c.search = self.rate(RateName::SearchBase, 1.0)
                 + self.rate(
                     RateName::SearchRequests,
@@ -757,7 +764,7 @@ impl<'a> Engine<'a> {
                 },
                 db: DbTier {
                     sku: Arc::clone(&db_sku.id),
-                    count: clamp_u32(db.shards * (1 + db.replicas)),
+                    count: clamp_u32(db.shards.saturating_mul(db.replicas.saturating_add(1))),
                     replicas: clamp_u32(db.replicas),
                     shards: clamp_u32(db.shards),
                     utilization: db_utilization,
@@ -982,7 +989,21 @@ impl<'a> Engine<'a> {
             let prev = &ladder[self.db_high_sku.unwrap_or(0)];
             let cap_prev = prev.vcpu * prev.baseline_cpu_share * th.db_target_utilization;
             let hot_s = i.data.hot_share * db_gb / db.shards as f64;
-            let (metric, value, threshold, why) = if hot_s > prev.ram_gb {
+            let gb_s = db_gb / db.shards as f64;
+            let storage_limit = prev.max_storage_gb.filter(|&m| gb_s > m);
+            let (metric, value, threshold, why) = if let Some(limit) = storage_limit {
+                (
+                    "db_storage_gb",
+                    gb_s,
+                    limit,
+                    format!(
+                        "the data ({}) outgrew {}'s storage limit of {}",
+                        fmt_gb(gb_s),
+                        prev.id,
+                        fmt_gb(limit)
+                    ),
+                )
+            } else if hot_s > prev.ram_gb {
                 (
                     "db_hot_set_gb",
                     hot_s,
@@ -1050,7 +1071,7 @@ impl<'a> Engine<'a> {
         let next_step = if self.db_high_shards == 1 {
             2
         } else {
-            self.db_high_shards * 2
+            self.db_high_shards.saturating_mul(2)
         };
         if db.shards >= next_step {
             let l = &ladder[self.db_largest];
@@ -1374,6 +1395,15 @@ fn latency_mean(l: Latency, service_ms: f64) -> f64 {
             mean_response_ms, ..
         } => mean_response_ms,
         Latency::Saturated { .. } => service_ms,
+    }
+}
+
+/// The policy's name as written in scenario files.
+fn adoption_name(a: Adoption) -> &'static str {
+    match a {
+        Adoption::Either => "either",
+        Adoption::Model => "model",
+        Adoption::RuleOfThumb => "rule_of_thumb",
     }
 }
 

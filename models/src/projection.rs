@@ -157,7 +157,8 @@ pub struct Tiers {
     pub db: DbTier,
     pub cache: Option<CacheTier>,
     pub workers: Option<WorkerTier>,
-    /// Instances running the connection pooler (0 when the database includes one).
+    /// Instances running the connection pooler; absent until a pooler is adopted, or
+    /// when the database service includes one.
     pub pooler: Option<PoolerTier>,
     pub cdn: bool,
     /// Services extracted from the monolith.
@@ -182,7 +183,8 @@ pub struct AppTier {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DbTier {
     pub sku: Arc<str>,
-    /// Database instances billed: shards × (1 + replicas).
+    /// Database instances: shards × (1 + replicas); a Multi-AZ standby is billed
+    /// (see `costs_usd.database`) but not counted here.
     pub count: u32,
     /// Read replicas per shard.
     pub replicas: u32,
