@@ -266,3 +266,87 @@ proptest! {
         }
     }
 }
+
+/// Every numeric input drawn from its whole allowed range (log-uniform where the
+/// range spans decades), with the word inputs at random too: the figures stay
+/// finite and costs non-negative at the very edges of what validation accepts.
+fn extreme_scenario() -> impl Strategy<Value = Scenario> {
+    let names: Vec<&'static str> = ScenarioInput::default()
+        .numeric_inputs()
+        .iter()
+        .map(|i| i.name)
+        .collect();
+    (
+        prop::collection::vec(0.0..=1.0f64, names.len()),
+        prop::sample::select(vec!["compound", "logistic", "per_stage"]),
+        prop::sample::select(vec!["either", "model", "rule_of_thumb"]),
+        prop::sample::select(
+            catalog::all()
+                .unwrap()
+                .into_iter()
+                .map(|c| c.id)
+                .collect::<Vec<_>>(),
+        ),
+    )
+        .prop_map(|(draws, mode, adopt, catalog)| {
+            let table = ScenarioInput::default().numeric_inputs();
+            let mut values: Vec<(String, String)> = Vec::new();
+            let mut stage_mau = Vec::new();
+            for (spec, u) in table.iter().zip(draws) {
+                let v = if spec.min >= 0.0 && spec.max / spec.min.max(1e-3) > 1e3 {
+                    // log-uniform over [max(min, 1e-3), max], and the minimum itself sometimes
+                    let lo = spec.min.max(1e-3);
+                    if u < 0.05 {
+                        spec.min
+                    } else {
+                        lo * (spec.max / lo).powf(u)
+                    }
+                } else {
+                    spec.min + u * (spec.max - spec.min)
+                };
+                let v = if spec.whole { v.round() } else { v }.clamp(spec.min, spec.max);
+                if spec.name.starts_with("thresholds.stage_mau.") {
+                    stage_mau.push(v);
+                } else {
+                    values.push((spec.name.to_owned(), v.to_string()));
+                }
+            }
+            // Stage boundaries must ascend strictly.
+            stage_mau.sort_by(f64::total_cmp);
+            for (i, v) in stage_mau.iter().enumerate() {
+                let v = v.max(1.0) * (1.0 + i as f64 * 1e-6) + i as f64;
+                values.push((format!("thresholds.stage_mau.{i}"), v.min(1e10).to_string()));
+            }
+            values.push(("growth.mode".to_owned(), mode.to_owned()));
+            values.push(("stack.adopt".to_owned(), adopt.to_owned()));
+            values.push(("stack.catalog".to_owned(), catalog));
+            let settings: Vec<(&str, &str)> = values
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            let scenario = Scenario::default().with_settings(&settings);
+            // Logistic growth needs a ceiling at least the start: fall back to compound.
+            scenario
+                .or_else(|_| {
+                    let mut settings = settings.clone();
+                    settings.retain(|(k, _)| *k != "growth.mode");
+                    Scenario::default().with_settings(&settings)
+                })
+                .expect("values drawn inside every range are valid")
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..config() })]
+
+    #[test]
+    fn figures_stay_finite_at_the_edges_of_every_range(s in extreme_scenario()) {
+        let p = project(&s);
+        if let Err(e) = all_finite(&p) { prop_assert!(false, "{}", e); }
+        for m in &p.months {
+            for (name, v) in m.costs_usd.items() {
+                prop_assert!(v >= 0.0, "month {} {} = {}", m.month, name, v);
+            }
+        }
+    }
+}
