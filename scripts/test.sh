@@ -19,16 +19,21 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source=scripts/tools.sh
 source scripts/tools.sh --full
 
+# Every step's output is also kept, to count the tests that ran.
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+
 run() {
     local name="$1"
     shift
     echo
     echo "==> $name: $*"
     local start=$SECONDS
-    if "$@"; then
+    local status=0
+    "$@" 2>&1 | tee -a "$log" || status=${PIPESTATUS[0]}
+    if [ "$status" -eq 0 ]; then
         echo "==> $name: passed ($((SECONDS - start)) s)"
     else
-        local status=$?
         echo "==> $name: FAILED (exit $status)" >&2
         exit "$status"
     fi
@@ -41,5 +46,10 @@ run "tests" cargo test --workspace --quiet
 run "invariants" bash scripts/check-invariants.sh
 run "web app release build" trunk build --release --offline --quiet
 run "browser tests" bash scripts/e2e.sh
+# One closing line for people and CI: the tests counted from cargo's
+# "test result: ok. N passed" lines and Playwright's "N passed".
+rust=$(grep -oE 'test result: ok\. [0-9]+ passed' "$log" | awk '{sum += $4} END {print sum + 0}')
+browser=$(grep -oE '^ *[0-9]+ passed \(' "$log" | awk '{sum += $1} END {print sum + 0}')
 echo
-echo "All checks passed."
+echo "All checks passed: $rust Rust tests and $browser browser tests."
+echo "$((rust + browser)) passed, 0 failed"
