@@ -313,63 +313,15 @@ pub fn inputs() -> String {
             i.unit
         );
     }
-    let word = |v: serde_json::Value| v.as_str().map_or_else(|| v.to_string(), str::to_owned);
-    let words = [
-        (
-            "name",
-            word(serde_json::json!(input.name)),
-            "text, up to 120 characters",
-        ),
-        (
-            "growth.mode",
-            word(serde_json::json!(input.growth.mode)),
-            "compound | logistic | per_stage",
-        ),
-        (
-            "stack.catalog",
-            word(serde_json::json!(input.stack.catalog)),
-            "a catalog id (headroom catalogs)",
-        ),
-        (
-            "stack.app_sku",
-            word(serde_json::json!(input.stack.app_sku)),
-            "an app SKU of the catalog; empty for its default",
-        ),
-        (
-            "stack.ha_from_stage",
-            word(serde_json::json!(input.stack.ha_from_stage)),
-            "mvp | product_market_fit | early_scale | scaling | enterprise",
-        ),
-        (
-            "stack.adopt",
-            word(serde_json::json!(input.stack.adopt)),
-            "either | model | rule_of_thumb",
-        ),
-        (
-            "stack.extract_payments",
-            word(serde_json::json!(input.stack.extract_payments)),
-            "true | false",
-        ),
-        (
-            "stack.extract_search",
-            word(serde_json::json!(input.stack.extract_search)),
-            "true | false",
-        ),
-        (
-            "stack.extract_media",
-            word(serde_json::json!(input.stack.extract_media)),
-            "true | false",
-        ),
-        (
-            "stack.price_overrides.KEY",
-            "-".to_owned(),
-            "a price in the key's unit (headroom catalogs --prices ID); null removes it",
-        ),
-    ];
     let _ = writeln!(out, "\nOther inputs:");
-    for (name, value, allowed) in words {
-        let _ = writeln!(out, "  {name:<42} {value:>14}  {allowed}");
+    for w in input.word_inputs() {
+        let _ = writeln!(out, "  {:<42} {:>14}  {}", w.name, w.value, w.allowed);
     }
+    let _ = writeln!(
+        out,
+        "  {:<42} {:>14}  a price in the key's unit (headroom catalogs --prices ID); null removes it",
+        "stack.price_overrides.KEY", "-"
+    );
     out
 }
 

@@ -743,6 +743,76 @@ macro_rules! inputs {
     (@whole) => { false };
 }
 
+/// An input that is a word or a switch, not a number: its dotted name, current
+/// value as written in files, and what is allowed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WordInput {
+    pub name: &'static str,
+    pub value: String,
+    pub allowed: &'static str,
+}
+
+impl ScenarioInput {
+    /// Every input that is not a number, with its value and what is allowed.
+    pub fn word_inputs(&self) -> Vec<WordInput> {
+        // Unit variants serialise to their names; strings and booleans to themselves.
+        let word = |v: serde_json::Value| v.as_str().map_or_else(|| v.to_string(), str::to_owned);
+        let of = |name, value: serde_json::Value, allowed| WordInput {
+            name,
+            value: word(value),
+            allowed,
+        };
+        let k = &self.stack;
+        vec![
+            of(
+                "name",
+                self.name.clone().into(),
+                "text, up to 120 characters",
+            ),
+            of(
+                "growth.mode",
+                serde_json::json!(self.growth.mode),
+                "compound | logistic | per_stage",
+            ),
+            of(
+                "stack.catalog",
+                k.catalog.clone().into(),
+                "a catalog id (headroom catalogs)",
+            ),
+            of(
+                "stack.app_sku",
+                k.app_sku.clone().into(),
+                "an app SKU of the catalog; empty for its default",
+            ),
+            of(
+                "stack.ha_from_stage",
+                serde_json::json!(k.ha_from_stage),
+                "mvp | product_market_fit | early_scale | scaling | enterprise",
+            ),
+            of(
+                "stack.adopt",
+                serde_json::json!(k.adopt),
+                "either | model | rule_of_thumb",
+            ),
+            of(
+                "stack.extract_payments",
+                k.extract_payments.into(),
+                "true | false",
+            ),
+            of(
+                "stack.extract_search",
+                k.extract_search.into(),
+                "true | false",
+            ),
+            of(
+                "stack.extract_media",
+                k.extract_media.into(),
+                "true | false",
+            ),
+        ]
+    }
+}
+
 impl ScenarioInput {
     /// Every numeric input with its unit, allowed range and value, in the order of
     /// the groups (growth, revenue, usage, data, stack, thresholds).
@@ -918,6 +988,44 @@ mod tests {
         assert_eq!(
             leaves, table,
             "numeric_inputs() must list every numeric field exactly once"
+        );
+    }
+
+    /// Every leaf that is not a number, by dotted name.
+    fn word_leaves(prefix: &str, v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(map) => {
+                for (k, child) in map {
+                    let key = if prefix.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{prefix}.{k}")
+                    };
+                    word_leaves(&key, child, out);
+                }
+            }
+            serde_json::Value::String(_) | serde_json::Value::Bool(_) => {
+                out.push(prefix.to_owned())
+            }
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn the_word_table_covers_every_other_field() {
+        let input = ScenarioInput::default();
+        let mut leaves = Vec::new();
+        word_leaves("", &serde_json::to_value(&input).unwrap(), &mut leaves);
+        let mut table: Vec<String> = input
+            .word_inputs()
+            .iter()
+            .map(|w| w.name.to_owned())
+            .collect();
+        leaves.sort();
+        table.sort();
+        assert_eq!(
+            leaves, table,
+            "word_inputs() must list every text, choice and switch field"
         );
     }
 
