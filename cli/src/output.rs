@@ -143,9 +143,8 @@ pub fn table(p: &Projection) -> String {
         let _ = writeln!(out, "price overrides: {}", p.catalog.overridden.join(", "));
     }
     out.push('\n');
-    let _ = writeln!(
-        out,
-        "{:>5}  {:<18} {:>11} {:>10} {:>9} {:>8}  {:<17} {:<22} {:<18} {:>11} {:>10}",
+    // Columns sized to their widest cell, so large projections stay aligned.
+    const HEADER: [&str; 11] = [
         "month",
         "stage",
         "MAU",
@@ -156,15 +155,19 @@ pub fn table(p: &Projection) -> String {
         "database",
         "cache",
         "$/month",
-        "$/customer"
-    );
+        "$/customer",
+    ];
+    const LEFT: [bool; 11] = [
+        false, true, false, false, false, false, true, true, true, false, false,
+    ];
+    let mut rows: Vec<[String; 11]> = vec![HEADER.map(str::to_owned)];
     for m in &p.months {
         let t = &m.tiers;
         let app = format!(
-            "{}×{} {:.0}%",
+            "{}×{} {}",
             t.app.count,
             t.app.sku,
-            t.app.utilization * 100.0
+            format::percent(t.app.utilization)
         );
         let mut db = t.db.sku.to_string();
         if t.db.replicas > 0 {
@@ -176,26 +179,44 @@ pub fn table(p: &Projection) -> String {
         if t.db.multi_az {
             db.push_str(" AZ");
         }
-        let _ = write!(db, " {:.0}%", t.db.utilization * 100.0);
+        let _ = write!(db, " {}", format::percent(t.db.utilization));
         let cache = t
             .cache
             .as_ref()
             .map_or("-".to_owned(), |c| format!("{}×{}", c.count, c.sku));
-        let _ = writeln!(
-            out,
-            "{:>5}  {:<18} {:>11} {:>10} {:>9} {:>8}  {:<17} {:<22} {:<18} {:>11} {:>10}",
-            m.month,
+        rows.push([
+            m.month.to_string(),
             m.stage.to_string(),
             count(m.mau),
             count(m.dau),
             count(m.customers),
-            format!("{:.1}", m.peak_rps),
+            format::fixed(m.peak_rps, 1),
             app,
             db,
             cache,
             usd(m.total_usd),
             m.cost_per_customer_usd.map_or("-".to_owned(), usd2),
-        );
+        ]);
+    }
+    let mut widths = [0usize; 11];
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    for row in &rows {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(widths.iter().zip(LEFT))
+            .map(|(cell, (&w, left))| {
+                if left {
+                    format!("{cell:<w$}")
+                } else {
+                    format!("{cell:>w$}")
+                }
+            })
+            .collect();
+        let _ = writeln!(out, "{}", cells.join("  ").trim_end());
     }
     if let Some(last) = p.months.last() {
         let _ = writeln!(out, "\nCost at month {} by line item:", last.month);

@@ -428,3 +428,20 @@ fn a_failed_write_exits_1_with_the_reason() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("cannot write"), "{}", stderr(&o));
 }
+
+#[test]
+fn table_columns_stay_aligned_at_any_scale() {
+    // Ten years of 20%/month growth: billions of users, thousands of shards.
+    let o = headroom(&["project", "--preset", "consumer-app", "--months", "120"]);
+    assert!(o.status.success());
+    let text = stdout(&o);
+    let header = text
+        .lines()
+        .position(|l| l.trim_start().starts_with("month"))
+        .unwrap();
+    let rows: Vec<&str> = text.lines().skip(header).take(122).collect();
+    let width = rows[0].chars().count();
+    for row in &rows {
+        assert_eq!(row.chars().count(), width, "misaligned row: {row}");
+    }
+}
