@@ -950,27 +950,40 @@ fn validate(s: &ScenarioInput) -> Result<(), Error> {
 mod tests {
     use super::*;
 
-    /// Every numeric leaf of a serialised scenario, by dotted name.
-    fn numeric_leaves(prefix: &str, v: &serde_json::Value, out: &mut Vec<String>) {
+    /// Every leaf of a serialised scenario that `keep` accepts, by dotted name
+    /// (list items as `name.i`).
+    fn leaves(
+        prefix: &str,
+        v: &serde_json::Value,
+        keep: fn(&serde_json::Value) -> bool,
+        out: &mut Vec<String>,
+    ) {
+        let child = |k: &str| {
+            if prefix.is_empty() {
+                k.to_owned()
+            } else {
+                format!("{prefix}.{k}")
+            }
+        };
         match v {
-            serde_json::Value::Object(map) => {
-                for (k, child) in map {
-                    let key = if prefix.is_empty() {
-                        k.clone()
-                    } else {
-                        format!("{prefix}.{k}")
-                    };
-                    numeric_leaves(&key, child, out);
-                }
-            }
-            serde_json::Value::Array(items) => {
-                for (i, child) in items.iter().enumerate() {
-                    numeric_leaves(&format!("{prefix}.{i}"), child, out);
-                }
-            }
-            serde_json::Value::Number(_) => out.push(prefix.to_owned()),
+            serde_json::Value::Object(map) => map
+                .iter()
+                .for_each(|(k, c)| leaves(&child(k), c, keep, out)),
+            serde_json::Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .for_each(|(i, c)| leaves(&child(&i.to_string()), c, keep, out)),
+            leaf if keep(leaf) => out.push(prefix.to_owned()),
             _ => {}
         }
+    }
+
+    fn numeric_leaves(prefix: &str, v: &serde_json::Value, out: &mut Vec<String>) {
+        leaves(prefix, v, serde_json::Value::is_number, out);
+    }
+
+    fn word_leaves(prefix: &str, v: &serde_json::Value, out: &mut Vec<String>) {
+        leaves(prefix, v, |l| l.is_string() || l.is_boolean(), out);
     }
 
     #[test]
@@ -989,26 +1002,6 @@ mod tests {
             leaves, table,
             "numeric_inputs() must list every numeric field exactly once"
         );
-    }
-
-    /// Every leaf that is not a number, by dotted name.
-    fn word_leaves(prefix: &str, v: &serde_json::Value, out: &mut Vec<String>) {
-        match v {
-            serde_json::Value::Object(map) => {
-                for (k, child) in map {
-                    let key = if prefix.is_empty() {
-                        k.clone()
-                    } else {
-                        format!("{prefix}.{k}")
-                    };
-                    word_leaves(&key, child, out);
-                }
-            }
-            serde_json::Value::String(_) | serde_json::Value::Bool(_) => {
-                out.push(prefix.to_owned())
-            }
-            _ => {}
-        }
     }
 
     #[test]
