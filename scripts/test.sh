@@ -10,8 +10,11 @@
 #   2. lints (cargo clippy, warnings are errors)
 #   3. every Rust test: unit, property, snapshot, CLI and doc tests
 #   4. the architecture invariants (scripts/check-invariants.sh)
-#   5. a release build of the web app with Trunk (what scripts/serve.sh serves)
-#   6. the browser tests of that build (scripts/e2e.sh: Playwright and Debian's Chromium)
+#   5. component tests in headless Chromium (scripts/component-tests.sh:
+#      wasm-bindgen-test; installs Debian's chromium and chromedriver if missing)
+#   6. a release build of the web app with Trunk (what scripts/serve.sh serves)
+#      and its size budget (scripts/size.sh)
+#   7. the browser tests of that build (scripts/e2e.sh: Playwright and Debian's Chromium)
 # Stops at the first failing step and says which.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -44,7 +47,9 @@ run "format" cargo fmt --all -- --check
 run "lints" cargo clippy --workspace --all-targets --quiet -- -D warnings
 run "tests" cargo test --workspace --quiet
 run "invariants" bash scripts/check-invariants.sh
+run "component tests" bash scripts/component-tests.sh
 run "web app release build" trunk build --release --offline --quiet
+run "size budget" bash scripts/size.sh --check
 run "browser tests" bash scripts/e2e.sh
 # One closing line for people and CI: the tests counted from cargo's
 # "test result: ok. N passed" lines and Playwright's "N passed".

@@ -1,260 +1,360 @@
-//! The app shell: the page layout and the first read-only view of a projection.
+//! The app shell: the one scenario, its projection, the page layout, and the
+//! effects that talk to the outside world.
 //!
-//! One source of truth: the scenario signal. The projection is a memo over it,
-//! computed by the model; every figure on the page is read from the projection
-//! and only formatted here (see [`crate::format`]). The full planner (inputs,
-//! charts, the stage table, sharing) grows from this shell.
+//! One source of truth: the scenario signal in [`Planner`]. The projection is a
+//! memo of it, computed by the model; every figure on the page is read from the
+//! projection and only formatted. Effects only touch the address bar, local
+//! storage and the canvases (the charts own theirs).
 
-use headroom_models::{project, Projection, Scenario};
+use std::time::Duration;
+
+use headroom_components::charts::{Chart, ChartKind};
+use headroom_components::inputs::Editor;
+use headroom_components::tables::{Headline, MonthlyTable, StageTable, Timeline, Warnings};
+use headroom_models::{project, Preset, Projection, Scenario};
 use leptos::prelude::*;
 
-use crate::format;
+use crate::browser;
+use crate::panels::{Panel, Toolbar};
+use crate::storage::Library;
+use crate::url::{self, Request, View};
 
-/// The whole page: header, the scenario's projection at its horizon, the
-/// timeline of architecture changes, and a note on what is still to come.
-///
-/// Starts from the model's built-in default scenario.
+/// How long the address bar and the working copy wait after the last edit.
+pub const SETTLE: Duration = Duration::from_millis(300);
+
+/// The planner's state, shared through context: the scenario (the one source of
+/// truth) and what the shell needs besides it.
+#[derive(Clone, Copy)]
+pub struct Planner {
+    /// The scenario being planned.
+    pub scenario: RwSignal<Scenario>,
+    /// Bumped when the whole scenario is replaced (a preset, an opened or
+    /// imported scenario), so the editor shows the new values.
+    pub generation: RwSignal<u32>,
+    /// Messages for the person (a bad link, a refused save), newest last.
+    pub notices: RwSignal<Vec<Notice>>,
+    /// The view an embed shows and the page scrolls to.
+    pub view: View,
+    /// Whether the page is an embed (no editor, nothing written).
+    pub embed: bool,
+}
+
+/// A message shown at the top of the page until dismissed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub id: u32,
+    pub text: String,
+    pub kind: NoticeKind,
+}
+
+/// Whether a notice reports a problem or a success.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeKind {
+    Problem,
+    Done,
+}
+
+impl Planner {
+    /// Replace the whole scenario (the editor is re-created with its values).
+    pub fn replace(&self, scenario: Scenario) {
+        self.scenario.set(scenario);
+        self.generation.update(|g| *g += 1);
+    }
+
+    /// Show a message at the top of the page.
+    pub fn notify(&self, kind: NoticeKind, text: impl Into<String>) {
+        let text = text.into();
+        self.notices.update(|all| {
+            let id = all.last().map_or(1, |n| n.id + 1);
+            all.retain(|n| n.text != text);
+            all.push(Notice { id, text, kind });
+        });
+    }
+
+    /// The share link of the current scenario: this page's address with the
+    /// scenario in the fragment.
+    pub fn share_link(&self, view: View, embed: bool) -> String {
+        let fragment = self.scenario.with(url::fragment);
+        format!(
+            "{}{}{}",
+            browser::base_url(),
+            url::kept_query(view, embed),
+            fragment
+        )
+    }
+}
+
+/// The whole page. Reads the address (link, preset, parameters) and the working
+/// scenario once, then shows the full planner or, with `embed=1`, the embed.
 #[component]
 pub fn App() -> impl IntoView {
-    let scenario = RwSignal::new(Scenario::default());
-    let projection = Memo::new(move |_| scenario.with(project));
-    let name = Signal::derive(move || scenario.with(|s| s.name().to_owned()));
+    let (search, hash) = browser::location_parts();
+    let request = Request::parse(&search, &hash);
+    let library = Library::browser();
+    let working = library.load_working().map_err(|e| e.to_string());
+    let start = url::resolve(&request, working);
 
-    view! {
-        <SiteHeader />
-        <main class="hr-main">
-            <ScenarioHeading name />
-            <HorizonFigures projection />
-            <Warnings projection />
-            <ChangeTimeline projection />
-            <PlannerNote />
-        </main>
+    let planner = Planner {
+        scenario: RwSignal::new(start.scenario),
+        generation: RwSignal::new(0),
+        notices: RwSignal::new(Vec::new()),
+        view: start.view,
+        embed: start.embed,
+    };
+    for text in start.notices {
+        planner.notify(NoticeKind::Problem, text);
     }
+    provide_context(planner);
+
+    let projection = Memo::new(move |_| planner.scenario.with(project));
+    let dark = browser::prefers_dark();
+
+    if planner.embed {
+        // An embed shows someone's fixed scenario: it writes neither the address
+        // nor the reader's own working scenario.
+        browser::watch_height(browser::post_height);
+        return view! { <EmbedPage projection=projection dark /> }.into_any();
+    }
+
+    // Keep the address and the working copy in step with the scenario, once
+    // typing settles: the address is replaced, never pushed.
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        let scenario = planner.scenario.get();
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                browser::replace_address(
+                    &url::kept_query(planner.view, false),
+                    &url::fragment(&scenario),
+                );
+                if let Err(e) = Library::browser().save_working(&scenario) {
+                    planner.notify(
+                        NoticeKind::Problem,
+                        format!("Your work is not being kept between visits: {e}"),
+                    );
+                }
+            },
+            SETTLE,
+        )
+        .ok();
+        pending.set_value(handle);
+    });
+
+    // Scroll to the view the address names.
+    if planner.view != View::Cost {
+        request_animation_frame(move || {
+            if let Some(el) = document().get_element_by_id(&format!("view-{}", planner.view.id())) {
+                el.scroll_into_view();
+            }
+        });
+    }
+
+    view! { <FullPage projection dark /> }.into_any()
 }
 
-/// The site header: the product name and what it does, in one line.
+/// The full planner: header, notices, toolbar, the editor beside the results.
 #[component]
-pub fn SiteHeader() -> impl IntoView {
-    view! {
-        <header class="hr-header">
-            <h1 class="hr-header__title">"Headroom"</h1>
-            <p class="hr-header__tagline">
-                "What your infrastructure will cost per customer as you grow, "
-                "and when the architecture has to change."
-            </p>
-        </header>
-    }
-}
-
-/// The name of the scenario being shown.
-#[component]
-pub fn ScenarioHeading(
-    /// The scenario's name, as the model reports it.
-    #[prop(into)]
-    name: Signal<String>,
-) -> impl IntoView {
-    view! {
-        <h2 class="hr-scenario">
-            <span class="hr-scenario__label">"Scenario: "</span>
-            <span class="hr-scenario__name" data-testid="scenario-name">
-                {name}
-            </span>
-        </h2>
-    }
-}
-
-/// The headline figures at the end of the projection (its horizon): monthly
-/// active users, customers, monthly cost, cost per customer and growth stage.
-#[component]
-pub fn HorizonFigures(
-    /// The model's projection of the current scenario.
+fn FullPage(
+    /// The model's projection of the scenario.
     #[prop(into)]
     projection: Signal<Projection>,
+    /// Whether the page is in the dark colour scheme.
+    dark: Signal<bool>,
 ) -> impl IntoView {
-    move || {
-        projection.with(|p| match p.months.last() {
-            Some(last) => {
-                let cost_per_customer = last
-                    .cost_per_customer_usd
-                    .map_or_else(|| "no customers yet".to_owned(), format::usd);
-                view! {
-                    <section class="hr-horizon" aria-labelledby="hr-horizon-title">
-                        <h3 id="hr-horizon-title" class="hr-section-title">
-                            "At month "
-                            <span data-testid="horizon-month">{last.month}</span>
-                        </h3>
-                        <dl class="hr-figures">
-                            <Figure
-                                label="Monthly active users"
-                                value=format::count(last.mau)
-                                testid="horizon-mau"
-                            />
-                            <Figure
-                                label="Customers"
-                                value=format::count(last.customers)
-                                testid="horizon-customers"
-                            />
-                            <Figure
-                                label="Monthly cost (infrastructure, services, card fees)"
-                                value=format::usd_per_month(last.total_usd)
-                                testid="horizon-cost"
-                            />
-                            <Figure
-                                label="Cost per customer"
-                                value=cost_per_customer
-                                testid="horizon-cost-per-customer"
-                            />
-                            <Figure
-                                label="Stage"
-                                value=last.stage.to_string()
-                                testid="horizon-stage"
-                                class="hr-figure--text"
-                            />
-                        </dl>
-                    </section>
-                }
-                .into_any()
-            }
-            None => view! {
-                <p class="hr-empty" data-testid="horizon-empty">
-                    "This scenario's projection has no months to show."
-                </p>
-            }
-            .into_any(),
-        })
-    }
-}
-
-/// One headline figure: a label and its formatted value.
-#[component]
-pub fn Figure(
-    /// What the figure is, e.g. "Monthly active users".
-    label: &'static str,
-    /// The figure, already formatted with its unit.
-    #[prop(into)]
-    value: Signal<String>,
-    /// The `data-testid` of the value, for end-to-end tests.
-    testid: &'static str,
-    /// Extra classes for the figure, e.g. `hr-figure--text` for a value in words.
-    #[prop(optional, into)]
-    class: String,
-) -> impl IntoView {
-    let class = if class.is_empty() {
-        "hr-figure".to_owned()
-    } else {
-        format!("hr-figure {class}")
+    let planner = expect_context::<Planner>();
+    let panel = RwSignal::new(None::<Panel>);
+    let scenario: Signal<Scenario> = planner.scenario.into();
+    let on_change = Callback::new(move |next: Scenario| planner.scenario.set(next));
+    let editor = move || {
+        // Re-created when the whole scenario is replaced.
+        planner.generation.get();
+        view! { <Editor scenario on_change /> }
     };
+    let name = move || planner.scenario.with(|s| s.name().to_owned());
     view! {
-        <div class=class>
-            <dt class="hr-figure__label">{label}</dt>
-            <dd class="hr-figure__value" data-testid=testid>
-                {value}
-            </dd>
+        <header class="hr-header">
+            <div class="hr-header__brand">
+                <h1 class="hr-header__title">"Headroom"</h1>
+                <p class="hr-header__tagline">
+                    "What your infrastructure will cost per customer as you grow, "
+                    "and when the architecture has to change."
+                </p>
+            </div>
+            <PresetPicker />
+        </header>
+        <Notices />
+        <Toolbar panel projection />
+        <div class="hr-layout">
+            <aside class="hr-sidebar" aria-label="Inputs">
+                <h2 class="hr-sidebar__title">"Inputs"</h2>
+                {editor}
+            </aside>
+            <main class="hr-results" id="main">
+                <h2 class="hr-scenario">
+                    <span class="hr-scenario__label">"Scenario: "</span>
+                    <span class="hr-scenario__name" data-testid="scenario-name">{name}</span>
+                </h2>
+                <Headline projection />
+                <Warnings projection />
+                <div class="hr-charts">
+                    <section class="hr-section" id="view-cost"><Chart kind=ChartKind::Cost projection dark /></section>
+                    <section class="hr-section" id="view-utilisation"><Chart kind=ChartKind::Utilisation projection dark /></section>
+                    <section class="hr-section" id="view-per-customer"><Chart kind=ChartKind::PerCustomer projection dark /></section>
+                </div>
+                <StageTable projection />
+                <Timeline projection />
+                <MonthlyTable projection />
+                <Sources projection />
+            </main>
         </div>
     }
 }
 
-/// The model's warnings about the scenario, if it has any; nothing otherwise.
+/// The preset picker: replaces the scenario with a preset's.
 #[component]
-pub fn Warnings(
-    /// The model's projection of the current scenario.
+fn PresetPicker() -> impl IntoView {
+    let planner = expect_context::<Planner>();
+    let on_change = move |ev: leptos::ev::Event| {
+        let id = event_target_value(&ev);
+        if let Ok(preset) = id.parse::<Preset>() {
+            planner.replace(preset.scenario());
+            planner.notify(
+                NoticeKind::Done,
+                format!(
+                    "Opened the {} preset. {}",
+                    preset.title(),
+                    preset.assumptions()
+                ),
+            );
+        }
+    };
+    let options = Preset::ALL
+        .into_iter()
+        .map(|p| view! { <option value=p.id()>{p.title()}</option> })
+        .collect_view();
+    view! {
+        <div class="hr-preset">
+            <label class="hr-preset__label" for="hr-preset">"Start from a preset"</label>
+            <select id="hr-preset" class="hr-field__input" data-testid="preset" on:change=on_change prop:value="">
+                <option value="" disabled=true selected=true>"Choose…"</option>
+                {options}
+            </select>
+        </div>
+    }
+}
+
+/// The notices at the top of the page, each dismissible.
+#[component]
+fn Notices() -> impl IntoView {
+    let planner = expect_context::<Planner>();
+    view! {
+        <div class="hr-notices" role="status" aria-live="polite" data-testid="notices">
+            <For
+                each=move || planner.notices.get()
+                key=|n| n.id
+                children=move |n| {
+                    let class = match n.kind {
+                        NoticeKind::Problem => "hr-notice hr-notice--problem",
+                        NoticeKind::Done => "hr-notice hr-notice--done",
+                    };
+                    let id = n.id;
+                    view! {
+                        <div class=class data-testid="notice">
+                            <p class="hr-notice__text">{n.text.clone()}</p>
+                            <button
+                                type="button"
+                                class="hr-button hr-button--quiet"
+                                aria-label="Dismiss this message"
+                                on:click=move |_| planner.notices.update(|all| all.retain(|x| x.id != id))
+                            >
+                                "×"
+                            </button>
+                        </div>
+                    }
+                }
+            />
+        </div>
+    }
+}
+
+/// Where the prices came from: the catalog, its date, overridden and UNVERIFIED
+/// prices the projection used.
+#[component]
+fn Sources(
+    /// The model's projection of the scenario.
     #[prop(into)]
     projection: Signal<Projection>,
 ) -> impl IntoView {
     move || {
         projection.with(|p| {
-            (!p.warnings.is_empty()).then(|| {
-                let items = p
-                    .warnings
-                    .iter()
-                    .map(|warning| view! { <li>{warning.to_string()}</li> })
-                    .collect_view();
+            let unverified = (!p.unverified_prices.is_empty()).then(|| {
                 view! {
-                    <section class="hr-warnings" role="status" data-testid="warnings">
-                        <h3 class="hr-section-title">"Warnings"</h3>
-                        <ul class="hr-warnings__list">{items}</ul>
-                    </section>
-                }
-            })
-        })
-    }
-}
-
-/// The architecture changes the projection calls for, in month order: when,
-/// what, on what basis (the model or a rule of thumb), why, and whether the
-/// projection made the change there (the stack's `adopt` setting decides).
-#[component]
-pub fn ChangeTimeline(
-    /// The model's projection of the current scenario.
-    #[prop(into)]
-    projection: Signal<Projection>,
-) -> impl IntoView {
-    let body = move || {
-        projection.with(|p| {
-            if p.events.is_empty() {
-                return view! {
-                    <p class="hr-empty" data-testid="events-empty">
-                        "No architecture changes are needed within the horizon."
+                    <p data-testid="unverified">
+                        <span class="hr-badge hr-badge--unverified">"UNVERIFIED"</span>
+                        " prices used (seen only in third-party tables, not yet confirmed on the vendor's page): "
+                        {p.unverified_prices.join(", ")}
                     </p>
                 }
-                .into_any();
-            }
-            let rows = p
-                .events
-                .iter()
-                .map(|event| {
-                    view! {
-                        <tr class="hr-timeline__row">
-                            <td class="hr-timeline__month">{event.month}</td>
-                            <td>{event.change.to_string()}</td>
-                            <td class="hr-timeline__basis">{event.basis.to_string()}</td>
-                            <td>{event.reason.clone()}</td>
-                            <td>{if event.adopted { "yes" } else { "no" }}</td>
-                        </tr>
-                    }
-                })
-                .collect_view();
+            });
+            let overridden = (!p.catalog.overridden.is_empty()).then(|| {
+                view! { <p>"Prices you set yourself: " {p.catalog.overridden.join(", ")}</p> }
+            });
             view! {
-                <div class="hr-table-scroll">
-                    <table class="hr-timeline" data-testid="events">
-                        <thead>
-                            <tr>
-                                <th scope="col">"Month"</th>
-                                <th scope="col">"Change"</th>
-                                <th scope="col">"Basis"</th>
-                                <th scope="col">"Reason"</th>
-                                <th scope="col">"Adopted"</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
+                <section class="hr-section hr-sources" aria-labelledby="hr-sources-title">
+                    <h2 id="hr-sources-title" class="hr-section-title">"Prices"</h2>
+                    <p>
+                        {format!("Catalog {}, released {}. ", p.catalog.id, p.catalog.released)}
+                        "Every price has its source in the price table (Inputs, Stack and prices)."
+                    </p>
+                    {overridden}
+                    {unverified}
+                </section>
             }
-            .into_any()
         })
-    };
-
-    view! {
-        <section class="hr-changes" aria-labelledby="hr-changes-title">
-            <h3 id="hr-changes-title" class="hr-section-title">
-                "Architecture changes"
-            </h3>
-            {body}
-        </section>
     }
 }
 
-/// Says plainly what this page is: the model's default scenario, read-only,
-/// with the full planner still to come.
+/// The embed: the chosen view of a fixed scenario without the editor, its
+/// headline figures, and a link back to the full planner with the same scenario.
 #[component]
-pub fn PlannerNote() -> impl IntoView {
+fn EmbedPage(
+    /// The model's projection of the scenario.
+    #[prop(into)]
+    projection: Signal<Projection>,
+    /// Whether the page is in the dark colour scheme.
+    dark: Signal<bool>,
+) -> impl IntoView {
+    let planner = expect_context::<Planner>();
+    let full = planner.share_link(planner.view, false);
+    let name = planner.scenario.with_untracked(|s| s.name().to_owned());
+    let body = match planner.view {
+        View::Cost => view! { <Chart kind=ChartKind::Cost projection dark /> }.into_any(),
+        View::Utilisation => {
+            view! { <Chart kind=ChartKind::Utilisation projection dark /> }.into_any()
+        }
+        View::PerCustomer => {
+            view! { <Chart kind=ChartKind::PerCustomer projection dark /> }.into_any()
+        }
+        View::Stages => view! { <StageTable projection /> }.into_any(),
+        View::Timeline => view! { <Timeline projection /> }.into_any(),
+    };
     view! {
-        <aside class="hr-note">
-            <p>
-                "This is Headroom's built-in default scenario, projected by the model in your browser. "
-                "The full planner is coming: inputs and presets, charts, the stage table, "
-                "and share links, saved scenarios and exports."
-            </p>
-        </aside>
+        <div class="hr-embed" data-testid="embed">
+            <header class="hr-embed__header">
+                <p class="hr-embed__title">
+                    <span data-testid="scenario-name">{name}</span>
+                    " · " {planner.view.title()}
+                </p>
+                <a class="hr-embed__link" href=full target="_blank" rel="noopener" data-testid="embed-open">
+                    "Open in Headroom ↗"
+                </a>
+            </header>
+            <Notices />
+            <Headline projection />
+            {body}
+        </div>
     }
 }

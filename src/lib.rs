@@ -1,11 +1,16 @@
-//! Headroom in the browser: a Leptos (client-side rendered) app over the
-//! capacity model in `headroom-models`.
+//! Headroom in the browser: the app shell over the capacity model
+//! (`headroom-models`) and the planner's components (`headroom-components`).
 //!
-//! The model computes every figure; this crate holds the scenario, asks the
-//! model for its projection and shows it. `main.rs` only mounts [`App`].
+//! The shell holds the one scenario and its projection ([`app`]), reads and
+//! writes the address ([`url`]), keeps the working and saved scenarios in local
+//! storage ([`storage`]), and lays out the page with its toolbar ([`panels`]).
+//! `main.rs` only calls [`mount`].
 
 pub mod app;
-pub mod format;
+pub mod browser;
+pub mod panels;
+pub mod storage;
+pub mod url;
 
 pub use app::App;
 

@@ -49,6 +49,28 @@ impl Source {
     }
 }
 
+/// One price a scenario may override: its key, amount, unit and source.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Price {
+    /// The override key, e.g. `app:t4g.small` or `egress.1`.
+    pub key: String,
+    pub usd: f64,
+    /// The unit, e.g. `usd_per_hour`, `usd_per_gb_month`.
+    pub unit: String,
+    pub source: Source,
+}
+
+impl Price {
+    fn new(key: String, usd: f64, per: Per, source: Source) -> Price {
+        Price {
+            key,
+            usd,
+            unit: unit_name(per),
+            source,
+        }
+    }
+}
+
 /// The unit a price is quoted in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -547,33 +569,82 @@ impl Catalog {
     /// `app:<sku>`, `db:<sku>`, `cache:<sku>`, `<rate>` (single tier) or
     /// `<rate>.<tier>` (tiered, 0-based), `fee:<name>`.
     pub fn price_keys(&self) -> Vec<(String, f64, String)> {
-        let mut keys = Vec::new();
+        self.prices()
+            .into_iter()
+            .map(|p| (p.key, p.usd, p.unit))
+            .collect()
+    }
+
+    /// Every price a scenario may override (keys as in [`Catalog::price_keys`]),
+    /// with its unit and where it came from (an overridden price has
+    /// [`Source::overridden`]). A database or cache SKU counts as verified only
+    /// when both its price and its capacity figures are.
+    ///
+    /// ```
+    /// let c = headroom_models::catalog::by_id("paas-2026-11").unwrap();
+    /// let prices = c.prices();
+    /// assert_eq!(prices.len(), c.price_keys().len());
+    /// assert!(prices.iter().all(|p| !p.source.source.is_empty()));
+    /// ```
+    pub fn prices(&self) -> Vec<Price> {
+        let mut out = Vec::new();
+        let both = |a: &Source, b: &Source| {
+            if a.verified && !b.verified {
+                b.clone()
+            } else {
+                a.clone()
+            }
+        };
         for s in &self.app_skus {
-            keys.push((format!("app:{}", s.id), s.price.usd, unit_name(s.price.per)));
+            out.push(Price::new(
+                format!("app:{}", s.id),
+                s.price.usd,
+                s.price.per,
+                s.price.source.clone(),
+            ));
         }
         for s in &self.db_skus {
-            keys.push((format!("db:{}", s.id), s.price.usd, unit_name(s.price.per)));
+            let source = both(&s.price.source, &s.capacity_source);
+            out.push(Price::new(
+                format!("db:{}", s.id),
+                s.price.usd,
+                s.price.per,
+                source,
+            ));
         }
         for s in &self.cache_skus {
-            keys.push((
+            let source = both(&s.price.source, &s.capacity_source);
+            out.push(Price::new(
                 format!("cache:{}", s.id),
                 s.price.usd,
-                unit_name(s.price.per),
+                s.price.per,
+                source,
             ));
         }
         for (name, rate) in &self.rates {
             if rate.tiers.len() == 1 {
-                keys.push((name.clone(), rate.tiers[0].usd, unit_name(rate.per)));
+                let t = &rate.tiers[0];
+                out.push(Price::new(name.clone(), t.usd, rate.per, t.source.clone()));
             } else {
                 for (i, t) in rate.tiers.iter().enumerate() {
-                    keys.push((format!("{name}.{i}"), t.usd, unit_name(rate.per)));
+                    out.push(Price::new(
+                        format!("{name}.{i}"),
+                        t.usd,
+                        rate.per,
+                        t.source.clone(),
+                    ));
                 }
             }
         }
         for f in &self.fixed_fees {
-            keys.push((format!("fee:{}", f.name), f.usd, unit_name(f.per)));
+            out.push(Price::new(
+                format!("fee:{}", f.name),
+                f.usd,
+                f.per,
+                f.source.clone(),
+            ));
         }
-        keys
+        out
     }
 
     /// Apply price overrides (key → price in the key's own unit). An unknown key or

@@ -76,6 +76,20 @@ pub struct Month {
 }
 
 impl Month {
+    /// What is left of the month's revenue after its cost, as a share of revenue
+    /// (1 − [`Month::cost_share_of_revenue`]); absent when there is no revenue.
+    ///
+    /// ```
+    /// use headroom_models::{project, Scenario};
+    /// let p = project(&Scenario::default());
+    /// let m = p.months.last().unwrap();
+    /// let margin = m.margin_after_cost().unwrap();
+    /// assert!((margin + m.cost_share_of_revenue.unwrap() - 1.0).abs() < 1e-12);
+    /// ```
+    pub fn margin_after_cost(&self) -> Option<f64> {
+        self.cost_share_of_revenue.map(|share| 1.0 - share)
+    }
+
     /// Every number of the month by its JSON name (absent options left out): for
     /// checks that hold for all of them, such as "every figure is finite".
     pub fn figures(&self) -> Vec<(&'static str, f64)> {

@@ -11,7 +11,7 @@ pub const NOT_AVAILABLE: &str = "n/a";
 /// separators.
 ///
 /// ```
-/// use headroom_app::format::count;
+/// use headroom_components::format::count;
 /// assert_eq!(count(12_345.4), "12,345");
 /// assert_eq!(count(999.5), "1,000");
 /// assert_eq!(count(0.0), "0");
@@ -30,7 +30,7 @@ pub fn count(value: f64) -> String {
 /// (so a small cost never reads as free).
 ///
 /// ```
-/// use headroom_app::format::usd;
+/// use headroom_components::format::usd;
 /// assert_eq!(usd(1_234.4), "$1,234");
 /// assert_eq!(usd(12.5), "$12.50");
 /// assert_eq!(usd(0.42), "$0.42");
@@ -63,7 +63,7 @@ pub fn usd(value: f64) -> String {
 /// A monthly amount in US dollars, as [`usd`] with "/mo": "$1,234/mo".
 ///
 /// ```
-/// use headroom_app::format::usd_per_month;
+/// use headroom_components::format::usd_per_month;
 /// assert_eq!(usd_per_month(1_234.0), "$1,234/mo");
 /// assert_eq!(usd_per_month(f64::NAN), "n/a");
 /// ```

@@ -1,0 +1,355 @@
+//! The chart on a HiDPI canvas: sizing, redraws, hover and keyboard readouts, PNG
+//! export.
+
+use leptos::html;
+use leptos::prelude::*;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{HtmlAnchorElement, HtmlCanvasElement, KeyboardEvent, MouseEvent, ResizeObserver};
+
+use headroom_models::Projection;
+
+use super::{draw, readout_for_month, ChartGeometry, ChartKind, ChartTheme};
+
+/// The canvas's size in CSS pixels and the device pixel ratio.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct CanvasSize {
+    css_w: f64,
+    css_h: f64,
+    ratio: f64,
+}
+
+/// The canvas's laid-out size; `None` while it has no size (not in the layout).
+fn measure(canvas: &HtmlCanvasElement) -> Option<CanvasSize> {
+    let (w, h) = (canvas.client_width(), canvas.client_height());
+    if w <= 0 || h <= 0 {
+        return None;
+    }
+    let ratio = web_sys::window()
+        .map(|w| w.device_pixel_ratio())
+        .filter(|r| r.is_finite() && *r > 0.0)
+        .unwrap_or(1.0);
+    Some(CanvasSize {
+        css_w: f64::from(w),
+        css_h: f64::from(h),
+        ratio,
+    })
+}
+
+/// Sizes the backing store to CSS size × device pixel ratio and draws the chart.
+fn paint(
+    canvas: &HtmlCanvasElement,
+    kind: ChartKind,
+    projection: &Projection,
+    dark: bool,
+    size: CanvasSize,
+) -> Result<ChartGeometry, String> {
+    let width = (size.css_w * size.ratio).round().max(1.0) as u32;
+    let height = (size.css_h * size.ratio).round().max(1.0) as u32;
+    canvas.set_width(width);
+    canvas.set_height(height);
+    let backend = CanvasBackend::with_canvas_object(canvas.clone())
+        .ok_or_else(|| "the canvas has no 2D context".to_owned())?;
+    let root = backend.into_drawing_area();
+    let theme = if dark {
+        ChartTheme::dark()
+    } else {
+        ChartTheme::light()
+    };
+    // Backend pixels per CSS pixel, exactly (the backing size is rounded).
+    let theme = theme.with_scale(f64::from(width) / size.css_w);
+    let geometry = draw(kind, &root, projection, &theme)?;
+    root.present().map_err(|e| e.to_string())?;
+    Ok(geometry)
+}
+
+fn js_text(e: JsValue) -> String {
+    e.as_string().unwrap_or_else(|| format!("{e:?}"))
+}
+
+/// The canvas's current picture as a `data:image/png;base64,…` URL.
+pub fn canvas_png_data_url(canvas: &HtmlCanvasElement) -> Result<String, String> {
+    canvas.to_data_url_with_type("image/png").map_err(js_text)
+}
+
+/// Downloads the canvas as `headroom-{id}.png` through a temporary `<a download>`.
+fn download_png(canvas: &HtmlCanvasElement, id: &str) -> Result<(), String> {
+    let url = canvas_png_data_url(canvas)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| "no document".to_owned())?;
+    let link: HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(js_text)?
+        .dyn_into()
+        .map_err(|_| "not an anchor".to_owned())?;
+    link.set_href(&url);
+    link.set_download(&format!("headroom-{id}.png"));
+    let body = document.body().ok_or_else(|| "no body".to_owned())?;
+    body.append_child(&link).map_err(js_text)?;
+    link.click();
+    link.remove();
+    Ok(())
+}
+
+/// The month the readout shows, and where the pointer is (CSS pixels relative to
+/// the canvas; `None` when the keyboard chose the month).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Active {
+    month: u32,
+    pointer: Option<(f64, f64)>,
+}
+
+/// One of the planner's charts on a canvas, crisp on HiDPI screens, redrawn
+/// whenever the projection, the theme or its size changes.
+///
+/// Hovering shows the values of the month under the pointer; with the canvas
+/// focused, ArrowLeft/ArrowRight step month by month, Home/End jump to the first
+/// or last month and Escape hides the readout. A "PNG" button downloads the chart
+/// as `headroom-{id}.png`.
+///
+/// Test hooks: `data-testid="chart-{id}"` on the figure, `chart-{id}-readout` on
+/// the readout (with `data-month` while shown), `chart-{id}-png` on the button; the
+/// canvas counts completed draws in `data-draws` and has `data-drawn="true"` once
+/// drawn (`data-error` holds the message if a draw failed).
+#[component]
+pub fn Chart(
+    /// Which chart to draw.
+    kind: ChartKind,
+    /// The projection to draw; every figure shown comes from it.
+    #[prop(into)]
+    projection: Signal<Projection>,
+    /// Draw with the dark theme's colours (follow the page's theme).
+    #[prop(into)]
+    dark: Signal<bool>,
+) -> impl IntoView {
+    let id = kind.id();
+    let canvas_ref = NodeRef::<html::Canvas>::new();
+    let size = RwSignal::new(None::<CanvasSize>);
+    // Written only by the draw effect: where the last draw put each month.
+    let geometry = RwSignal::new(None::<ChartGeometry>);
+    let active = RwSignal::new(None::<Active>);
+
+    // Follow the canvas's size (layout changes, window resizes, zoom).
+    Effect::new(move |_| {
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
+        size.set(measure(&canvas));
+        let observed = canvas.clone();
+        let on_resize = Closure::<dyn FnMut()>::new(move || {
+            let now = measure(&observed);
+            if size.get_untracked() != now {
+                size.set(now);
+            }
+        });
+        let Ok(observer) = ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else {
+            return;
+        };
+        observer.observe(&canvas);
+        let held = StoredValue::new_local((observer, on_resize));
+        on_cleanup(move || {
+            held.try_with_value(|(observer, _)| observer.disconnect());
+        });
+    });
+
+    // Redraw the whole chart when the projection, the theme or the size changes.
+    Effect::new(move |_| {
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
+        let Some(sz) = size.get() else {
+            return;
+        };
+        let dark = dark.get();
+        match projection.with(|p| paint(&canvas, kind, p, dark, sz)) {
+            Ok(drawn) => {
+                let draws = canvas
+                    .get_attribute("data-draws")
+                    .and_then(|v| v.parse::<u64>().ok())
+                    .unwrap_or(0)
+                    + 1;
+                _ = canvas.set_attribute("data-draws", &draws.to_string());
+                _ = canvas.set_attribute("data-drawn", "true");
+                _ = canvas.remove_attribute("data-error");
+                geometry.set(Some(drawn));
+            }
+            Err(e) => {
+                _ = canvas.set_attribute("data-error", &e);
+                leptos::logging::warn!("the {id} chart could not be drawn: {e}");
+            }
+        }
+    });
+
+    let readout = Memo::new(move |_| {
+        let month = active.get()?.month;
+        geometry.with(|g| projection.with(|p| readout_for_month(kind, g.as_ref()?, p, month)))
+    });
+
+    let on_move = move |ev: MouseEvent| {
+        let (x, y) = (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
+        let month = geometry.with_untracked(|g| {
+            g.as_ref()
+                .and_then(|g| g.month_at(x * g.scale, y * g.scale))
+        });
+        let next = month.map(|month| Active {
+            month,
+            pointer: Some((x, y)),
+        });
+        if active.get_untracked() != next {
+            active.set(next);
+        }
+    };
+    let on_key = move |ev: KeyboardEvent| {
+        let key = ev.key();
+        if key == "Escape" {
+            if active.get_untracked().is_some() {
+                active.set(None);
+                ev.prevent_default();
+            }
+            return;
+        }
+        let current = active.get_untracked().map(|a| a.month);
+        let Some(next) = geometry.with_untracked(|g| {
+            let g = g.as_ref()?;
+            match key.as_str() {
+                "ArrowRight" => g.step(current, 1),
+                "ArrowLeft" => g.step(current, -1),
+                "Home" => g.first_month(),
+                "End" => g.last_month(),
+                _ => None,
+            }
+        }) else {
+            return;
+        };
+        ev.prevent_default();
+        active.set(Some(Active {
+            month: next,
+            pointer: None,
+        }));
+    };
+    let hide_keyboard_readout = move |_| {
+        if active.get_untracked().is_some_and(|a| a.pointer.is_none()) {
+            active.set(None);
+        }
+    };
+    let download = move |_| {
+        if let Some(canvas) = canvas_ref.get_untracked() {
+            if let Err(e) = download_png(&canvas, id) {
+                leptos::logging::warn!("the {id} chart could not be exported: {e}");
+            }
+        }
+    };
+
+    // CSS pixels of a backend pixel position.
+    let css = move |backend_px: f64| {
+        geometry.with_untracked(|g| backend_px / g.as_ref().map_or(1.0, |g| g.scale))
+    };
+    let readout_style = move || {
+        let Some(r) = readout.get() else {
+            return "position:absolute;left:0;top:0;pointer-events:none".to_owned();
+        };
+        let pointer = active.get().and_then(|a| a.pointer);
+        let x = pointer.map_or_else(|| css(r.x_px), |p| p.0);
+        let (top, width) = geometry.with(|g| {
+            g.as_ref().map_or((0.0, 0.0), |g| {
+                (
+                    g.plot_area.top / g.scale,
+                    size.get().map_or(0.0, |s| s.css_w),
+                )
+            })
+        });
+        let side = if x > width * 0.55 {
+            format!("right:{:.0}px", (width - x + 12.0).max(0.0))
+        } else {
+            format!("left:{:.0}px", x + 12.0)
+        };
+        format!(
+            "position:absolute;top:{:.0}px;{side};pointer-events:none;z-index:1",
+            top + 4.0
+        )
+    };
+    let guide = move || {
+        let r = readout.get()?;
+        let (top, height) = geometry.with(|g| {
+            g.as_ref().map(|g| {
+                (
+                    g.plot_area.top / g.scale,
+                    (g.plot_area.bottom - g.plot_area.top) / g.scale,
+                )
+            })
+        })?;
+        let style = format!(
+            "position:absolute;left:{:.1}px;top:{top:.1}px;height:{height:.1}px;width:0;\
+             border-left:1px dashed currentColor;opacity:0.6;pointer-events:none",
+            css(r.x_px)
+        );
+        Some(view! { <div class="hr-chart__guide" aria-hidden="true" style=style></div> })
+    };
+    let readout_box = move || {
+        readout.get().map(|r| {
+            let lines = r
+                .lines
+                .into_iter()
+                .map(|(label, value)| {
+                    view! {
+                        <div class="hr-chart__readout-line">
+                            <dt>{label}</dt>
+                            <dd>{value}</dd>
+                        </div>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="hr-chart__readout-box">
+                    <p class="hr-chart__readout-title">{r.title}</p>
+                    <dl class="hr-chart__readout-lines">{lines}</dl>
+                </div>
+            }
+        })
+    };
+
+    view! {
+        <figure class="hr-chart" data-testid=format!("chart-{id}")>
+            <figcaption class="hr-chart__title">{kind.title()}</figcaption>
+            <div class="hr-chart__stage" style="position:relative">
+                <canvas
+                    node_ref=canvas_ref
+                    class="hr-chart__canvas"
+                    role="img"
+                    aria-label=kind.description()
+                    tabindex="0"
+                    data-draws="0"
+                    style="display:block;width:100%;height:var(--hr-chart-height, min(320px, 70vw))"
+                    on:mousemove=on_move
+                    on:mouseleave=move |_| active.set(None)
+                    on:keydown=on_key
+                    on:blur=hide_keyboard_readout
+                ></canvas>
+                {guide}
+                <div
+                    class="hr-chart__readout"
+                    data-testid=format!("chart-{id}-readout")
+                    data-month=move || readout.get().map(|r| r.month.to_string())
+                    aria-live="polite"
+                    style=readout_style
+                >
+                    {readout_box}
+                </div>
+            </div>
+            <div class="hr-chart__actions">
+                <button
+                    type="button"
+                    class="hr-chart__png"
+                    data-testid=format!("chart-{id}-png")
+                    aria-label=format!("Download the {} chart as PNG", kind.title().to_lowercase())
+                    on:click=download
+                >
+                    "PNG"
+                </button>
+            </div>
+        </figure>
+    }
+}

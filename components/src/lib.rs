@@ -1,0 +1,13 @@
+//! Headroom's Leptos components: the input editor, the charts, the tables and the
+//! dialogs of the planner.
+//!
+//! Components only show what the model computed: they take the scenario or its
+//! projection as reactive props and format figures (see [`format`]); they never
+//! derive a figure of their own. Chart drawing is generic over plotters'
+//! `DrawingBackend`, so the same code draws to a canvas in the browser and to SVG
+//! in native tests.
+
+pub mod charts;
+pub mod format;
+pub mod inputs;
+pub mod tables;

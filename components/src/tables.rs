@@ -1,0 +1,601 @@
+//! The tables: headline figures, the stage table, the timeline of architecture
+//! changes, the monthly table and the model's warnings. They carry the same
+//! numbers as the charts, for people who do not read charts and for screen readers.
+//!
+//! The monthly table's columns are defined once ([`monthly_columns`]) and the CSV
+//! export reads the same definition, so the file matches what is shown.
+
+use headroom_models::format as model_format;
+use headroom_models::projection::{Month, StageSummary};
+use headroom_models::{Basis, Projection};
+use leptos::prelude::*;
+
+use crate::format;
+
+/// Shown where a figure does not exist (no customers yet, no revenue).
+pub const ABSENT: &str = "–";
+
+fn opt_usd(v: Option<f64>) -> String {
+    v.map_or_else(|| ABSENT.to_owned(), format::usd)
+}
+
+fn opt_percent(v: Option<f64>) -> String {
+    v.map_or_else(|| ABSENT.to_owned(), model_format::percent)
+}
+
+fn opt_ms(v: Option<f64>) -> String {
+    v.map_or_else(
+        || ABSENT.to_owned(),
+        |ms| format!("{} ms", model_format::fixed(ms, 0)),
+    )
+}
+
+/// The architecture sized for a month, in a few words per tier.
+pub fn architecture(m: &Month) -> Vec<(&'static str, String)> {
+    let t = &m.tiers;
+    let mut out = vec![
+        (
+            "App servers",
+            format!(
+                "{} × {} at {}",
+                t.app.count,
+                t.app.sku,
+                model_format::percent(t.app.utilization)
+            ),
+        ),
+        ("Database", {
+            let mut db = format!(
+                "{} at {}",
+                t.db.sku,
+                model_format::percent(t.db.utilization)
+            );
+            if t.db.replicas > 0 {
+                db.push_str(&format!(
+                    ", {} read replica{}",
+                    t.db.replicas,
+                    plural(t.db.replicas)
+                ));
+            }
+            if t.db.shards > 1 {
+                db.push_str(&format!(", {} shards", t.db.shards));
+            }
+            if t.db.multi_az {
+                db.push_str(", Multi-AZ");
+            }
+            db
+        }),
+    ];
+    out.push((
+        "Pooler",
+        t.pooler
+            .as_ref()
+            .map_or_else(|| ABSENT.to_owned(), |p| format!("{} × {}", p.count, p.sku)),
+    ));
+    out.push((
+        "Cache",
+        t.cache.as_ref().map_or_else(
+            || ABSENT.to_owned(),
+            |c| {
+                format!(
+                    "{} × {} ({} memory)",
+                    c.count,
+                    c.sku,
+                    model_format::percent(c.memory_utilization)
+                )
+            },
+        ),
+    ));
+    out.push((
+        "Workers",
+        t.workers.as_ref().map_or_else(
+            || ABSENT.to_owned(),
+            |w| {
+                format!(
+                    "{} × {} at {}",
+                    w.count,
+                    w.sku,
+                    model_format::percent(w.utilization)
+                )
+            },
+        ),
+    ));
+    out.push(("CDN", if t.cdn { "yes" } else { ABSENT }.to_owned()));
+    out.push((
+        "Services",
+        if t.services.is_empty() {
+            ABSENT.to_owned()
+        } else {
+            t.services
+                .iter()
+                .map(|s| format!("{s:?}").to_lowercase())
+                .collect::<Vec<_>>()
+                .join(", ")
+        },
+    ));
+    out.push((
+        "Extra regions",
+        if t.extra_regions == 0 {
+            ABSENT.to_owned()
+        } else {
+            t.extra_regions.to_string()
+        },
+    ));
+    out
+}
+
+/// A cost line item of the model (`Costs::items`) in words.
+pub fn cost_label(item: &str) -> String {
+    match item {
+        "app" => "app servers".to_owned(),
+        "db_storage" => "database storage".to_owned(),
+        "payments" => "card fees".to_owned(),
+        "services" => "extracted services".to_owned(),
+        "regions" => "extra regions".to_owned(),
+        "ai" => "AI tokens".to_owned(),
+        "platform" => "platform fees".to_owned(),
+        other => other.replace('_', " "),
+    }
+}
+
+fn plural(n: u32) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// One column of the monthly table: its header, the text shown, and the plain
+/// value written to CSV (the same figure, without separators or units).
+pub struct Column {
+    pub header: &'static str,
+    pub shown: fn(&Month) -> String,
+    pub csv: fn(&Month) -> String,
+}
+
+/// The monthly table's columns, shared by the table and the CSV export.
+pub fn monthly_columns() -> Vec<Column> {
+    fn plain(v: f64, decimals: u32) -> String {
+        model_format::fixed(v, decimals)
+    }
+    fn plain_opt(v: Option<f64>, decimals: u32) -> String {
+        v.map_or_else(String::new, |v| model_format::fixed(v, decimals))
+    }
+    vec![
+        Column {
+            header: "Month",
+            shown: |m| m.month.to_string(),
+            csv: |m| m.month.to_string(),
+        },
+        Column {
+            header: "Stage",
+            shown: |m| m.stage.to_string(),
+            csv: |m| m.stage.to_string(),
+        },
+        Column {
+            header: "MAU",
+            shown: |m| format::count(m.mau),
+            csv: |m| plain(m.mau, 0),
+        },
+        Column {
+            header: "DAU",
+            shown: |m| format::count(m.dau),
+            csv: |m| plain(m.dau, 0),
+        },
+        Column {
+            header: "Customers",
+            shown: |m| format::count(m.customers),
+            csv: |m| plain(m.customers, 0),
+        },
+        Column {
+            header: "Peak RPS",
+            shown: |m| model_format::number(m.peak_rps),
+            csv: |m| plain(m.peak_rps, 2),
+        },
+        Column {
+            header: "App servers",
+            shown: |m| format!("{} × {}", m.tiers.app.count, m.tiers.app.sku),
+            csv: |m| format!("{} x {}", m.tiers.app.count, m.tiers.app.sku),
+        },
+        Column {
+            header: "Database",
+            shown: |m| db_words(m),
+            csv: |m| db_words(m),
+        },
+        Column {
+            header: "API p95",
+            shown: |m| opt_ms(m.api_p95_ms),
+            csv: |m| plain_opt(m.api_p95_ms, 0),
+        },
+        Column {
+            header: "Monthly cost (USD)",
+            shown: |m| format::usd(m.total_usd),
+            csv: |m| plain(m.total_usd, 2),
+        },
+        Column {
+            header: "Cost per customer (USD)",
+            shown: |m| opt_usd(m.cost_per_customer_usd),
+            csv: |m| plain_opt(m.cost_per_customer_usd, 2),
+        },
+        Column {
+            header: "Margin after cost",
+            shown: |m| opt_percent(m.margin_after_cost()),
+            csv: |m| plain_opt(m.margin_after_cost(), 4),
+        },
+    ]
+}
+
+fn db_words(m: &Month) -> String {
+    let db = &m.tiers.db;
+    let mut s = db.sku.to_string();
+    if db.replicas > 0 {
+        s.push_str(&format!(" +{}r", db.replicas));
+    }
+    if db.shards > 1 {
+        s.push_str(&format!(" ×{} shards", db.shards));
+    }
+    s
+}
+
+/// The monthly table as CSV (RFC 4180 quoting), with the columns of the table.
+///
+/// ```
+/// use headroom_models::{project, Scenario};
+/// let p = project(&Scenario::default());
+/// let csv = headroom_components::tables::monthly_csv(&p);
+/// assert_eq!(csv.lines().count(), p.months.len() + 1);
+/// assert!(csv.starts_with("Month,Stage,MAU"));
+/// ```
+pub fn monthly_csv(projection: &Projection) -> String {
+    let columns = monthly_columns();
+    let quote = |s: &str| {
+        if s.contains([',', '"', '\n']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_owned()
+        }
+    };
+    let mut out = columns
+        .iter()
+        .map(|c| quote(c.header))
+        .collect::<Vec<_>>()
+        .join(",");
+    out.push('\n');
+    for m in &projection.months {
+        out.push_str(
+            &columns
+                .iter()
+                .map(|c| quote(&(c.csv)(m)))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+        out.push('\n');
+    }
+    out
+}
+
+/// Headline figures of one month: users, monthly cost, cost per customer, margin.
+#[component]
+pub fn Headline(
+    /// The model's projection of the current scenario.
+    #[prop(into)]
+    projection: Signal<Projection>,
+) -> impl IntoView {
+    move || {
+        projection.with(|p| match p.months.last() {
+            Some(m) => view! {
+                <section class="hr-horizon" aria-labelledby="hr-horizon-title">
+                    <h2 id="hr-horizon-title" class="hr-section-title">
+                        "At month " <span data-testid="horizon-month">{m.month}</span>
+                        " (the horizon)"
+                    </h2>
+                    <dl class="hr-figures">
+                        <Figure label="Monthly active users" value=format::count(m.mau) testid="horizon-mau" />
+                        <Figure label="Customers" value=format::count(m.customers) testid="horizon-customers" />
+                        <Figure label="Monthly cost" value=format::usd_per_month(m.total_usd) testid="horizon-cost" />
+                        <Figure
+                            label="Cost per customer"
+                            value=m.cost_per_customer_usd.map_or_else(|| "no customers yet".to_owned(), format::usd)
+                            testid="horizon-cost-per-customer"
+                        />
+                        <Figure
+                            label="Margin after cost"
+                            value=opt_percent(m.margin_after_cost())
+                            testid="horizon-margin"
+                        />
+                        <Figure label="Stage" value=m.stage.to_string() testid="horizon-stage" />
+                    </dl>
+                    <p class="hr-figures__note">
+                        "Monthly cost includes infrastructure, managed services and card fees."
+                    </p>
+                </section>
+            }
+            .into_any(),
+            None => view! {
+                <p class="hr-empty" data-testid="horizon-empty">
+                    "This scenario's projection has no months to show."
+                </p>
+            }
+            .into_any(),
+        })
+    }
+}
+
+/// One headline figure: a label and its formatted value.
+#[component]
+pub fn Figure(
+    /// What the figure is, e.g. "Monthly active users".
+    label: &'static str,
+    /// The figure, already formatted with its unit.
+    #[prop(into)]
+    value: String,
+    /// The `data-testid` of the value, for end-to-end tests.
+    testid: &'static str,
+) -> impl IntoView {
+    view! {
+        <div class="hr-figure">
+            <dt class="hr-figure__label">{label}</dt>
+            <dd class="hr-figure__value" data-testid=testid>{value}</dd>
+        </div>
+    }
+}
+
+/// The stage table: one column per stage the projection reaches, with the figures
+/// at the stage's last month (its boundary): users, load, the architecture the
+/// model sized, cost by service, cost per customer and margin.
+#[component]
+pub fn StageTable(
+    /// The model's projection of the current scenario.
+    #[prop(into)]
+    projection: Signal<Projection>,
+) -> impl IntoView {
+    let table = move || {
+        projection.with(|p| {
+            let stages: Vec<(&StageSummary, &Month)> = p
+                .stages
+                .iter()
+                .filter_map(|s| p.months.iter().find(|m| m.month == s.last_month).map(|m| (s, m)))
+                .collect();
+            if stages.is_empty() {
+                return view! { <p class="hr-empty">"No stages to show."</p> }.into_any();
+            }
+            let head = stages
+                .iter()
+                .map(|(s, _)| {
+                    view! {
+                        <th scope="col">
+                            <span class="hr-stages__stage">{s.stage.to_string()}</span>
+                            <span class="hr-stages__months">
+                                {format!("months {}–{}", s.first_month, s.last_month)}
+                            </span>
+                        </th>
+                    }
+                })
+                .collect_view();
+            let row = |label: String, cells: Vec<String>, class: &'static str| {
+                let cells = cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view();
+                view! { <tr class=class><th scope="row">{label}</th>{cells}</tr> }
+            };
+            let each = |f: &dyn Fn(&Month) -> String| stages.iter().map(|(_, m)| f(m)).collect::<Vec<_>>();
+            let mut rows = Vec::new();
+            rows.push(row("Monthly active users".into(), each(&|m| format::count(m.mau)), "hr-stages__key"));
+            rows.push(row("Customers".into(), each(&|m| format::count(m.customers)), ""));
+            rows.push(row("Peak requests per second".into(), each(&|m| model_format::number(m.peak_rps)), ""));
+            rows.push(row(
+                "Database reads / writes per second".into(),
+                each(&|m| format!("{} / {}", model_format::number(m.db_reads_per_s), model_format::number(m.db_writes_per_s))),
+                "",
+            ));
+            rows.push(row("Database size".into(), each(&|m| model_format::gb(m.db_storage_gb)), ""));
+            rows.push(row("API p95 latency".into(), each(&|m| opt_ms(m.api_p95_ms)), ""));
+            let arch_labels: Vec<&'static str> = architecture(stages[0].1).iter().map(|(l, _)| *l).collect();
+            for (i, label) in arch_labels.iter().enumerate() {
+                rows.push(row(
+                    (*label).to_owned(),
+                    stages.iter().map(|(_, m)| architecture(m)[i].1.clone()).collect(),
+                    "hr-stages__arch",
+                ));
+            }
+            let items = stages[0].1.costs_usd.items();
+            for (i, (name, _)) in items.iter().enumerate() {
+                let costs: Vec<f64> = stages.iter().map(|(_, m)| m.costs_usd.items()[i].1).collect();
+                if costs.iter().all(|c| *c == 0.0) {
+                    continue;
+                }
+                rows.push(row(
+                    format!("Cost: {}", cost_label(name)),
+                    costs.into_iter().map(format::usd).collect(),
+                    "hr-stages__cost",
+                ));
+            }
+            rows.push(row("Monthly cost".into(), each(&|m| format::usd_per_month(m.total_usd)), "hr-stages__key"));
+            rows.push(row("Cost per customer".into(), each(&|m| opt_usd(m.cost_per_customer_usd)), "hr-stages__key"));
+            rows.push(row("Margin after cost".into(), each(&|m| opt_percent(m.margin_after_cost())), ""));
+            let recommended = stages
+                .iter()
+                .map(|(s, _)| view! { <td class="hr-stages__recommended">{s.recommended.clone()}</td> })
+                .collect_view();
+            view! {
+                <div class="hr-table-scroll" tabindex="0" role="region" aria-label="Stage table, scrolls sideways">
+                    <table class="hr-stages" data-testid="stage-table">
+                        <caption class="hr-visually-hidden">"Figures at the last month of each growth stage"</caption>
+                        <thead><tr><th scope="col">"At the end of"</th>{head}</tr></thead>
+                        <tbody>
+                            {rows.into_iter().collect_view()}
+                            <tr><th scope="row">"Usual architecture at this stage"</th>{recommended}</tr>
+                        </tbody>
+                    </table>
+                </div>
+            }
+            .into_any()
+        })
+    };
+    view! {
+        <section class="hr-section" id="view-stages" aria-labelledby="hr-stages-title">
+            <h2 id="hr-stages-title" class="hr-section-title">"Stages"</h2>
+            {table}
+        </section>
+    }
+}
+
+/// The timeline of architecture changes: month, change, what triggered it (the
+/// model or a rule of thumb), the metric against its threshold, the reason, and
+/// whether the projection adopted it; then where the two disagree.
+#[component]
+pub fn Timeline(
+    /// The model's projection of the current scenario.
+    #[prop(into)]
+    projection: Signal<Projection>,
+) -> impl IntoView {
+    let body = move || {
+        projection.with(|p| {
+            if p.events.is_empty() {
+                return view! {
+                    <p class="hr-empty" data-testid="events-empty">
+                        "No architecture changes are needed within the horizon."
+                    </p>
+                }
+                .into_any();
+            }
+            let rows = p
+                .events
+                .iter()
+                .map(|e| {
+                    let basis_class = match e.basis {
+                        Basis::Model => "hr-basis hr-basis--model",
+                        Basis::RuleOfThumb => "hr-basis hr-basis--rule",
+                    };
+                    view! {
+                        <tr class="hr-timeline__row">
+                            <td class="hr-timeline__month">{e.month}</td>
+                            <td>{e.change.to_string()}</td>
+                            <td><span class=basis_class>{e.basis.to_string()}</span></td>
+                            <td class="hr-timeline__metric">
+                                {format!(
+                                    "{} {} vs {}",
+                                    e.metric.replace('_', " "),
+                                    model_format::number(e.value),
+                                    model_format::number(e.threshold)
+                                )}
+                            </td>
+                            <td>{e.reason.clone()}</td>
+                            <td>{if e.adopted { "adopted" } else { "—" }}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let gaps = p
+                .gaps
+                .iter()
+                .map(|g| {
+                    view! {
+                        <li>
+                            <strong>{g.change.to_string()}": "</strong>
+                            {g.note.clone()}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="hr-table-scroll" tabindex="0" role="region" aria-label="Timeline, scrolls sideways">
+                    <table class="hr-timeline" data-testid="events">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Month"</th>
+                                <th scope="col">"Change"</th>
+                                <th scope="col">"Triggered by"</th>
+                                <th scope="col">"Metric vs threshold"</th>
+                                <th scope="col">"Reason"</th>
+                                <th scope="col">"In the projection"</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+                <h3 class="hr-subtitle" hidden=p.gaps.is_empty()>"Where the model and the rule of thumb disagree"</h3>
+                <ul class="hr-gaps" data-testid="gaps">{gaps}</ul>
+            }
+            .into_any()
+        })
+    };
+    view! {
+        <section class="hr-section" id="view-timeline" aria-labelledby="hr-changes-title">
+            <h2 id="hr-changes-title" class="hr-section-title">"Architecture changes"</h2>
+            {body}
+        </section>
+    }
+}
+
+/// The monthly table, collapsed by default: every month with the columns of
+/// [`monthly_columns`] (what the CSV export writes).
+#[component]
+pub fn MonthlyTable(
+    /// The model's projection of the current scenario.
+    #[prop(into)]
+    projection: Signal<Projection>,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let body = move || {
+        // Built only while open: 120 rows are not worth rendering unseen.
+        open.get().then(|| {
+            projection.with(|p| {
+                let columns = monthly_columns();
+                let head = columns.iter().map(|c| view! { <th scope="col">{c.header}</th> }).collect_view();
+                let rows = p
+                    .months
+                    .iter()
+                    .map(|m| {
+                        let cells = columns.iter().map(|c| view! { <td>{(c.shown)(m)}</td> }).collect_view();
+                        view! { <tr>{cells}</tr> }
+                    })
+                    .collect_view();
+                view! {
+                    <div class="hr-table-scroll" tabindex="0" role="region" aria-label="Monthly table, scrolls">
+                        <table class="hr-monthly" data-testid="monthly-table">
+                            <thead><tr>{head}</tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                }
+            })
+        })
+    };
+    view! {
+        <details class="hr-section hr-monthly-wrap" on:toggle=move |ev| {
+            use wasm_bindgen::JsCast;
+            let open_now = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                .is_some_and(|d| d.open());
+            open.set(open_now);
+        }>
+            <summary class="hr-section-title" data-testid="monthly-toggle">"Month by month"</summary>
+            {body}
+        </details>
+    }
+}
+
+/// The model's warnings, if any: saturation, missed objectives, implausible
+/// inputs, and the UNVERIFIED prices the projection used.
+#[component]
+pub fn Warnings(
+    /// The model's projection of the current scenario.
+    #[prop(into)]
+    projection: Signal<Projection>,
+) -> impl IntoView {
+    move || {
+        projection.with(|p| {
+            (!p.warnings.is_empty()).then(|| {
+                let items = p.warnings.iter().map(|w| view! { <li>{w.to_string()}</li> }).collect_view();
+                view! {
+                    <details class="hr-warnings" data-testid="warnings">
+                        <summary class="hr-warnings__title">
+                            {format!("{} warning{} from the model", p.warnings.len(), if p.warnings.len() == 1 { "" } else { "s" })}
+                        </summary>
+                        <ul class="hr-warnings__list">{items}</ul>
+                    </details>
+                }
+            })
+        })
+    }
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The shipped size of the web app in dist/ (wasm, JS, CSS, HTML): raw and gzip.
+#
+# Usage: scripts/size.sh [--check]
+#
+#   --check  fail (exit 1) when the gzip total exceeds the budget
+#            (HEADROOM_SIZE_BUDGET_KB, default 300 KB = 307,200 bytes)
+#
+# Build first: trunk build --release (scripts/test.sh does). Figures are
+# recorded in docs/BENCHMARKS.md.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+check=false
+case "${1:-}" in
+--check) check=true ;;
+"") ;;
+*)
+    echo "size.sh: unknown argument '$1' (use --check)" >&2
+    exit 2
+    ;;
+esac
+budget_kb="${HEADROOM_SIZE_BUDGET_KB:-300}"
+
+shopt -s nullglob
+files=(dist/*.wasm dist/*.js dist/*.css dist/index.html)
+[ -f dist/index.html ] && [ "${#files[@]}" -ge 3 ] || {
+    echo "size.sh: dist/ has no release build: run trunk build --release first" >&2
+    exit 1
+}
+
+total_raw=0
+total_gz=0
+printf '%-12s %12s %12s  %s\n' kind raw gzip file
+for f in "${files[@]}"; do
+    raw=$(wc -c <"$f")
+    gz=$(gzip -9 -c "$f" | wc -c)
+    total_raw=$((total_raw + raw))
+    total_gz=$((total_gz + gz))
+    printf '%-12s %12d %12d  %s\n' "${f##*.}" "$raw" "$gz" "${f#dist/}"
+done
+printf '%-12s %12d %12d  (%.1f KB gzip; budget %d KB)\n' total "$total_raw" "$total_gz" \
+    "$(awk -v b="$total_gz" 'BEGIN { print b / 1024 }')" "$budget_kb"
+
+if $check; then
+    if [ "$total_gz" -gt $((budget_kb * 1024)) ]; then
+        echo "size.sh: over budget: $total_gz bytes gzip > $budget_kb KB" >&2
+        exit 1
+    fi
+    echo "size.sh: within budget ($total_gz of $((budget_kb * 1024)) bytes gzip)"
+fi

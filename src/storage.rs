@@ -1,0 +1,1056 @@
+//! The working scenario and named saved scenarios, kept in the browser's local
+//! storage.
+//!
+//! Layout (version 1 of the storage keys):
+//!
+//! - [`WORKING_KEY`] (`headroom.v1.working`) holds the working scenario as the
+//!   JSON of its [`ScenarioInput`].
+//! - [`SAVED_PREFIX`]`<name>` (`headroom.v1.saved.<name>`) holds one saved
+//!   scenario each, as `{"name": ..., "saved_at_ms": ..., "scenario": {...}}`.
+//!   One key per scenario: a damaged entry cannot take the others with it.
+//!
+//! Nothing here panics on a full, disabled or damaged storage: every failure is
+//! a [`StoreError`], [`LoadError`] or [`SaveError`] whose message a person can
+//! act on. Reading never deletes anything; a failed write loses nothing that was
+//! saved before. The clock comes from the caller (`now_ms`), so tests are
+//! deterministic.
+
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+use std::fmt;
+
+use headroom_models::{Error, Scenario, ScenarioInput};
+use serde::{Deserialize, Serialize};
+
+/// Key of the working scenario (the JSON of its [`ScenarioInput`]).
+pub const WORKING_KEY: &str = "headroom.v1.working";
+
+/// Prefix of the key of each saved scenario; the scenario's name follows it.
+pub const SAVED_PREFIX: &str = "headroom.v1.saved.";
+
+/// Longest name of a saved scenario, in characters.
+pub const MAX_NAME_CHARS: usize = 80;
+
+/// What a saved-scenario name may be, as shown in errors about the field `name`.
+const NAME_ALLOWED: &str =
+    "a name of 1 to 80 characters, without control characters such as line breaks or tabs";
+
+/// Why the storage could not be read or written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreError {
+    /// Storage is disabled or blocked (private browsing, site settings, a
+    /// sandboxed frame), or there is no browser at all.
+    Unavailable,
+    /// The browser refused to store more (`QuotaExceededError`).
+    Full,
+    /// Any other failure, described.
+    Other(String),
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::Unavailable => f.write_str(
+                "Browser storage is unavailable: this browser blocks local storage here \
+                 (private browsing, site settings or an embedded frame), so scenarios \
+                 cannot be kept between visits",
+            ),
+            StoreError::Full => f.write_str(
+                "Browser storage is full: delete saved scenarios you no longer need, \
+                 then try again",
+            ),
+            StoreError::Other(why) => write!(f, "Browser storage failed: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+/// A string key-value store: the part of `localStorage` this module needs.
+pub trait KeyValue {
+    /// The value under `key`, or `None` when there is none.
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
+    /// Store `value` under `key`, replacing any value there. On error nothing changed.
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
+    /// Remove `key`; removing a missing key is not an error.
+    fn remove(&self, key: &str) -> Result<(), StoreError>;
+    /// Every key in the store, in no particular order.
+    fn keys(&self) -> Result<Vec<String>, StoreError>;
+}
+
+/// An in-memory [`KeyValue`] for tests and for running without a browser. It can
+/// simulate a full storage ([`MemoryStore::set_quota`]) and a disabled one
+/// ([`MemoryStore::set_disabled`]).
+#[derive(Debug, Default)]
+pub struct MemoryStore {
+    map: RefCell<BTreeMap<String, String>>,
+    quota: Cell<Option<usize>>,
+    disabled: Cell<bool>,
+}
+
+impl MemoryStore {
+    /// An empty store without a quota.
+    pub fn new() -> MemoryStore {
+        MemoryStore::default()
+    }
+
+    /// An empty store that holds at most `bytes` bytes (keys plus values, UTF-8).
+    pub fn with_quota(bytes: usize) -> MemoryStore {
+        let store = MemoryStore::new();
+        store.set_quota(Some(bytes));
+        store
+    }
+
+    /// Limit the store to `bytes` bytes (keys plus values), or lift the limit
+    /// with `None`. Entries already stored stay; only writes that would exceed
+    /// the limit fail, with [`StoreError::Full`].
+    pub fn set_quota(&self, bytes: Option<usize>) {
+        self.quota.set(bytes);
+    }
+
+    /// Disable (`true`) or enable the store: while disabled every operation
+    /// fails with [`StoreError::Unavailable`] and the contents are kept.
+    pub fn set_disabled(&self, disabled: bool) {
+        self.disabled.set(disabled);
+    }
+
+    /// Bytes in use: the sum of the lengths of every key and value.
+    pub fn used_bytes(&self) -> usize {
+        self.map
+            .borrow()
+            .iter()
+            .map(|(k, v)| k.len() + v.len())
+            .sum()
+    }
+
+    fn check(&self) -> Result<(), StoreError> {
+        if self.disabled.get() {
+            Err(StoreError::Unavailable)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+impl KeyValue for MemoryStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.check()?;
+        Ok(self.map.borrow().get(key).cloned())
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.check()?;
+        if let Some(quota) = self.quota.get() {
+            let old = self
+                .map
+                .borrow()
+                .get(key)
+                .map_or(0, |v| key.len() + v.len());
+            if self.used_bytes() - old + key.len() + value.len() > quota {
+                return Err(StoreError::Full);
+            }
+        }
+        self.map
+            .borrow_mut()
+            .insert(key.to_owned(), value.to_owned());
+        Ok(())
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.check()?;
+        self.map.borrow_mut().remove(key);
+        Ok(())
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        self.check()?;
+        Ok(self.map.borrow().keys().cloned().collect())
+    }
+}
+
+/// The browser's `window.localStorage` as a [`KeyValue`].
+///
+/// The storage is looked up on every call, and every failure (no window,
+/// storage disabled or blocked, quota exceeded) is a [`StoreError`]; nothing
+/// panics. Outside wasm32 (native builds and tests) every call fails with
+/// [`StoreError::Unavailable`] without touching any browser API.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct BrowserStore;
+
+impl BrowserStore {
+    /// A handle on `window.localStorage`; nothing is accessed until it is used.
+    pub fn new() -> BrowserStore {
+        BrowserStore
+    }
+
+    fn storage() -> Result<web_sys::Storage, StoreError> {
+        if !cfg!(target_arch = "wasm32") {
+            return Err(StoreError::Unavailable);
+        }
+        let window = web_sys::window().ok_or(StoreError::Unavailable)?;
+        match window.local_storage() {
+            Ok(Some(storage)) => Ok(storage),
+            Ok(None) => Err(StoreError::Unavailable),
+            // Reading `localStorage` throws (SecurityError) when it is blocked.
+            Err(e) => Err(match js_error(&e) {
+                StoreError::Other(_) => StoreError::Unavailable,
+                other => other,
+            }),
+        }
+    }
+}
+
+/// Map a JavaScript exception from the Storage API to a [`StoreError`].
+fn js_error(e: &wasm_bindgen::JsValue) -> StoreError {
+    let field = |name: &str| -> Option<String> {
+        if !e.is_object() {
+            return None;
+        }
+        js_sys::Reflect::get(e, &wasm_bindgen::JsValue::from_str(name))
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    let name = field("name").unwrap_or_default();
+    match name.as_str() {
+        // Firefox used its own name before the standard one.
+        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StoreError::Full,
+        "SecurityError" => StoreError::Unavailable,
+        _ => {
+            let message = field("message")
+                .or_else(|| e.as_string())
+                .unwrap_or_else(|| "the browser gave no reason".to_owned());
+            if name.is_empty() {
+                StoreError::Other(message)
+            } else {
+                StoreError::Other(format!("{name}: {message}"))
+            }
+        }
+    }
+}
+
+impl KeyValue for BrowserStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Self::storage()?.get_item(key).map_err(|e| js_error(&e))
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        Self::storage()?
+            .set_item(key, value)
+            .map_err(|e| js_error(&e))
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        Self::storage()?.remove_item(key).map_err(|e| js_error(&e))
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let storage = Self::storage()?;
+        let len = storage.length().map_err(|e| js_error(&e))?;
+        let mut keys = Vec::with_capacity(len as usize);
+        for i in 0..len {
+            // A key can vanish meanwhile (another tab): skip it.
+            if let Some(key) = storage.key(i).map_err(|e| js_error(&e))? {
+                keys.push(key);
+            }
+        }
+        Ok(keys)
+    }
+}
+
+/// Which stored scenario an error is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Slot {
+    /// The working scenario ([`WORKING_KEY`]).
+    Working,
+    /// The saved scenario of this name.
+    Saved(String),
+}
+
+impl fmt::Display for Slot {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Slot::Working => f.write_str("the working scenario"),
+            Slot::Saved(name) => write!(f, "saved scenario {}", quoted(name)),
+        }
+    }
+}
+
+/// Why a stored scenario could not be opened. Reading never deletes anything:
+/// the entry stays until it is replaced or deleted.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadError {
+    /// The storage itself failed.
+    Store(StoreError),
+    /// No saved scenario has this name.
+    NotFound(String),
+    /// The stored text is damaged: not JSON, or not the expected shape.
+    Unreadable {
+        /// The entry.
+        slot: Slot,
+        /// What is wrong with the text.
+        why: String,
+    },
+    /// The stored scenario is no longer valid (e.g. a value now out of range);
+    /// the model's error names the field and what is allowed.
+    Invalid {
+        /// The entry.
+        slot: Slot,
+        /// The field, the value and what is allowed.
+        error: Error,
+    },
+}
+
+impl LoadError {
+    /// The reason alone, without naming the entry (for listings).
+    fn reason(&self) -> String {
+        match self {
+            LoadError::Store(e) => e.to_string(),
+            LoadError::NotFound(_) => "it is no longer there".to_owned(),
+            LoadError::Unreadable { why, .. } => format!("the stored text is damaged ({why})"),
+            LoadError::Invalid { error, .. } => error.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Store(e) => e.fmt(f),
+            LoadError::NotFound(name) => write!(f, "No saved scenario is named {}", quoted(name)),
+            LoadError::Unreadable { slot, .. } | LoadError::Invalid { slot, .. } => {
+                write!(f, "Could not open {slot}: {}", self.reason())
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+impl From<StoreError> for LoadError {
+    fn from(e: StoreError) -> Self {
+        LoadError::Store(e)
+    }
+}
+
+/// Why a scenario could not be saved or renamed. Nothing saved before is lost.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveError {
+    /// The name is not allowed; the error names the field `name` and what is allowed.
+    InvalidName(Error),
+    /// A saved scenario already has this name and `overwrite` was not given:
+    /// ask the person to confirm, then call again with `overwrite`.
+    Exists(String),
+    /// The scenario to rename is not there.
+    NotFound(String),
+    /// The storage failed (full, disabled, ...).
+    Store(StoreError),
+}
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SaveError::InvalidName(e) => e.fmt(f),
+            SaveError::Exists(name) => write!(
+                f,
+                "A saved scenario is already named {}: confirm to replace it, or choose another name",
+                quoted(name)
+            ),
+            SaveError::NotFound(name) => {
+                write!(f, "No saved scenario is named {}", quoted(name))
+            }
+            SaveError::Store(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for SaveError {}
+
+impl From<StoreError> for SaveError {
+    fn from(e: StoreError) -> Self {
+        SaveError::Store(e)
+    }
+}
+
+/// Whether a saved entry opens.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EntryStatus {
+    /// It opens.
+    Ok,
+    /// It does not open; the text says why. It can still be deleted (or renamed).
+    Unreadable(String),
+}
+
+/// One saved scenario as listed by [`Library::list`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct SavedEntry {
+    /// Its name (exactly as stored: pass it to open, rename or delete).
+    pub name: String,
+    /// When it was saved (milliseconds since the Unix epoch), if that is known.
+    pub saved_at_ms: Option<f64>,
+    /// Whether it opens.
+    pub status: EntryStatus,
+}
+
+/// A saved entry as written.
+#[derive(Serialize)]
+struct EntryOut<'a> {
+    name: &'a str,
+    saved_at_ms: f64,
+    scenario: &'a ScenarioInput,
+}
+
+/// A saved entry as read: the scenario stays raw JSON so that
+/// [`Scenario::from_json`] checks it and names the field at fault.
+#[derive(Deserialize)]
+struct EntryIn {
+    #[serde(default)]
+    saved_at_ms: Option<f64>,
+    scenario: serde_json::Value,
+}
+
+/// The working scenario and the saved scenarios in a [`KeyValue`] store.
+#[derive(Debug, Default)]
+pub struct Library<S: KeyValue> {
+    store: S,
+}
+
+impl Library<BrowserStore> {
+    /// The library in the browser's local storage.
+    pub fn browser() -> Self {
+        Library::new(BrowserStore::new())
+    }
+}
+
+impl<S: KeyValue> Library<S> {
+    /// A library over `store`.
+    pub fn new(store: S) -> Self {
+        Library { store }
+    }
+
+    /// The underlying store.
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
+    /// The working scenario, or `None` if none was kept. A damaged or no longer
+    /// valid one is an error naming the problem, and is left in place.
+    pub fn load_working(&self) -> Result<Option<Scenario>, LoadError> {
+        let Some(text) = self.store.get(WORKING_KEY)? else {
+            return Ok(None);
+        };
+        scenario_from(Slot::Working, &text).map(Some)
+    }
+
+    /// Keep `scenario` as the working scenario.
+    pub fn save_working(&self, scenario: &Scenario) -> Result<(), StoreError> {
+        let text = serde_json::to_string(scenario.input()).map_err(write_error)?;
+        self.store.set(WORKING_KEY, &text)
+    }
+
+    /// Every saved scenario, sorted by name (ignoring case). Entries that do not
+    /// open are listed too, as [`EntryStatus::Unreadable`], so they can be deleted.
+    pub fn list(&self) -> Result<Vec<SavedEntry>, StoreError> {
+        let mut entries = Vec::new();
+        for key in self.store.keys()? {
+            let Some(name) = key.strip_prefix(SAVED_PREFIX) else {
+                continue;
+            };
+            let slot = Slot::Saved(name.to_owned());
+            let (saved_at_ms, status) = match self.store.get(&key) {
+                Ok(None) => continue, // removed meanwhile (another tab)
+                Ok(Some(text)) => match decode_entry(slot, &text) {
+                    Ok((at, _)) => (at, EntryStatus::Ok),
+                    Err((at, e)) => (at, EntryStatus::Unreadable(e.reason())),
+                },
+                Err(e) => (None, EntryStatus::Unreadable(e.to_string())),
+            };
+            entries.push(SavedEntry {
+                name: name.to_owned(),
+                saved_at_ms,
+                status,
+            });
+        }
+        entries.sort_by(|a, b| {
+            a.name
+                .to_lowercase()
+                .cmp(&b.name.to_lowercase())
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        Ok(entries)
+    }
+
+    /// The saved scenario named exactly `name` (as listed; not trimmed).
+    pub fn open(&self, name: &str) -> Result<Scenario, LoadError> {
+        let text = self
+            .store
+            .get(&saved_key(name))?
+            .ok_or_else(|| LoadError::NotFound(name.to_owned()))?;
+        decode_entry(Slot::Saved(name.to_owned()), &text)
+            .map(|(_, scenario)| scenario)
+            .map_err(|(_, e)| e)
+    }
+
+    /// Save `scenario` under `name` (trimmed; 1 to 80 characters, no control
+    /// characters), stamped `now_ms`. An existing name is
+    /// [`SaveError::Exists`] unless `overwrite`. On error nothing changed.
+    pub fn save(
+        &self,
+        name: &str,
+        scenario: &Scenario,
+        now_ms: f64,
+        overwrite: bool,
+    ) -> Result<(), SaveError> {
+        let name = check_name(name)?;
+        let key = saved_key(name);
+        if !overwrite && self.store.get(&key)?.is_some() {
+            return Err(SaveError::Exists(name.to_owned()));
+        }
+        let text = serde_json::to_string(&EntryOut {
+            name,
+            saved_at_ms: now_ms,
+            scenario: scenario.input(),
+        })
+        .map_err(write_error)?;
+        self.store.set(&key, &text)?;
+        Ok(())
+    }
+
+    /// Rename the saved scenario `old` (exactly as listed) to `new` (checked as
+    /// in [`Library::save`]). An existing `new` is [`SaveError::Exists`] unless
+    /// `overwrite`. The entry is written under the new name first and the old
+    /// one removed only after that succeeded, so a failed write loses nothing.
+    /// Damaged entries can be renamed too (their text is moved as it is).
+    pub fn rename(&self, old: &str, new: &str, overwrite: bool) -> Result<(), SaveError> {
+        let new = check_name(new)?;
+        let old_key = saved_key(old);
+        let text = self
+            .store
+            .get(&old_key)?
+            .ok_or_else(|| SaveError::NotFound(old.to_owned()))?;
+        if new == old {
+            return Ok(());
+        }
+        let new_key = saved_key(new);
+        if !overwrite && self.store.get(&new_key)?.is_some() {
+            return Err(SaveError::Exists(new.to_owned()));
+        }
+        self.store.set(&new_key, &renamed(&text, new))?;
+        self.store.remove(&old_key)?;
+        Ok(())
+    }
+
+    /// Delete the saved scenario named exactly `name`; a missing one is no error.
+    pub fn delete(&self, name: &str) -> Result<(), StoreError> {
+        self.store.remove(&saved_key(name))
+    }
+}
+
+/// The storage key of the saved scenario `name`.
+fn saved_key(name: &str) -> String {
+    format!("{SAVED_PREFIX}{name}")
+}
+
+/// The trimmed name if it is allowed, or an error on the field `name`.
+fn check_name(name: &str) -> Result<&str, SaveError> {
+    let trimmed = name.trim();
+    let chars = trimmed.chars().count();
+    if chars == 0 || chars > MAX_NAME_CHARS || trimmed.chars().any(char::is_control) {
+        let shown = if chars > 40 {
+            let head: String = trimmed.chars().take(40).collect();
+            format!("{head:?}… ({chars} characters)")
+        } else {
+            format!("{trimmed:?}")
+        };
+        return Err(SaveError::InvalidName(Error::invalid(
+            "name",
+            shown,
+            NAME_ALLOWED,
+        )));
+    }
+    Ok(trimmed)
+}
+
+/// `name` in quotes, with control characters escaped.
+fn quoted(name: &str) -> String {
+    format!("{name:?}")
+}
+
+fn write_error(e: serde_json::Error) -> StoreError {
+    StoreError::Other(format!("the scenario could not be written as JSON ({e})"))
+}
+
+/// The working scenario's text as a checked scenario.
+fn scenario_from(slot: Slot, text: &str) -> Result<Scenario, LoadError> {
+    // Tell damaged text from a valid-JSON scenario the model refuses.
+    if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
+        return Err(LoadError::Unreadable {
+            slot,
+            why: json_problem(&e),
+        });
+    }
+    Scenario::from_json(text).map_err(|error| LoadError::Invalid { slot, error })
+}
+
+/// A saved entry's text as its time stamp and checked scenario; on error, the
+/// time stamp if it could be read.
+fn decode_entry(
+    slot: Slot,
+    text: &str,
+) -> Result<(Option<f64>, Scenario), (Option<f64>, LoadError)> {
+    let entry: EntryIn = serde_json::from_str(text).map_err(|e| {
+        (
+            None,
+            LoadError::Unreadable {
+                slot: slot.clone(),
+                why: json_problem(&e),
+            },
+        )
+    })?;
+    let at = entry.saved_at_ms.filter(|t| t.is_finite());
+    let json = entry.scenario.to_string();
+    Scenario::from_json(&json)
+        .map(|s| (at, s))
+        .map_err(|error| (at, LoadError::Invalid { slot, error }))
+}
+
+/// What is wrong with stored JSON, in words.
+fn json_problem(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    match e.classify() {
+        Category::Eof => "the text ends too early".to_owned(),
+        Category::Syntax => format!("not valid JSON at line {}, column {}", e.line(), e.column()),
+        Category::Data => format!("not a stored scenario: {e}"),
+        Category::Io => e.to_string(),
+    }
+}
+
+/// A saved entry's text with its `name` set to `new`; damaged text is kept as it is.
+fn renamed(text: &str, new: &str) -> String {
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(serde_json::Value::Object(mut map)) => {
+            map.insert("name".to_owned(), serde_json::Value::from(new));
+            serde_json::Value::Object(map).to_string()
+        }
+        _ => text.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scenario(rate: f64) -> Scenario {
+        Scenario::default()
+            .with_setting("growth.monthly_rate", &rate.to_string())
+            .unwrap()
+    }
+
+    fn lib() -> Library<MemoryStore> {
+        Library::new(MemoryStore::new())
+    }
+
+    fn names(lib: &Library<MemoryStore>) -> Vec<String> {
+        lib.list().unwrap().into_iter().map(|e| e.name).collect()
+    }
+
+    #[test]
+    fn working_round_trip() {
+        let lib = lib();
+        assert_eq!(lib.load_working().unwrap(), None);
+        let s = scenario(0.07);
+        lib.save_working(&s).unwrap();
+        assert_eq!(lib.load_working().unwrap(), Some(s.clone()));
+        // Stored as the plain scenario JSON.
+        let text = lib.store().get(WORKING_KEY).unwrap().unwrap();
+        assert_eq!(Scenario::from_json(&text).unwrap(), s);
+    }
+
+    #[test]
+    fn saved_round_trip_and_time_stamp() {
+        let lib = lib();
+        let s = scenario(0.12);
+        lib.save("Plan A", &s, 1_700_000_000_123.0, false).unwrap();
+        assert_eq!(lib.open("Plan A").unwrap(), s);
+        let list = lib.list().unwrap();
+        assert_eq!(
+            list,
+            vec![SavedEntry {
+                name: "Plan A".into(),
+                saved_at_ms: Some(1_700_000_000_123.0),
+                status: EntryStatus::Ok
+            }]
+        );
+        let raw: serde_json::Value = serde_json::from_str(
+            &lib.store()
+                .get("headroom.v1.saved.Plan A")
+                .unwrap()
+                .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(raw["name"], "Plan A");
+        assert_eq!(raw["scenario"]["growth"]["monthly_rate"], 0.12);
+        // The working scenario is separate.
+        assert_eq!(lib.load_working().unwrap(), None);
+    }
+
+    #[test]
+    fn name_is_trimmed() {
+        let lib = lib();
+        lib.save("  spaced  ", &scenario(0.1), 1.0, false).unwrap();
+        assert_eq!(names(&lib), ["spaced"]);
+        assert!(lib.open("spaced").is_ok());
+    }
+
+    #[test]
+    fn list_is_sorted_ignoring_case_and_skips_other_keys() {
+        let lib = lib();
+        for n in ["beta", "Alpha", "gamma", "alpha", "Beta 2"] {
+            lib.save(n, &scenario(0.1), 1.0, false).unwrap();
+        }
+        lib.save_working(&scenario(0.2)).unwrap();
+        lib.store().set("unrelated.key", "x").unwrap();
+        lib.store().set("headroom.v1.savedX", "x").unwrap();
+        assert_eq!(names(&lib), ["Alpha", "alpha", "beta", "Beta 2", "gamma"]);
+    }
+
+    #[test]
+    fn overwrite_needs_confirmation() {
+        let lib = lib();
+        lib.save("x", &scenario(0.1), 1.0, false).unwrap();
+        let e = lib.save("x", &scenario(0.2), 2.0, false).unwrap_err();
+        assert_eq!(e, SaveError::Exists("x".into()));
+        assert!(e.to_string().contains("already named \"x\""), "{e}");
+        assert_eq!(lib.open("x").unwrap(), scenario(0.1));
+        lib.save("x", &scenario(0.2), 2.0, true).unwrap();
+        assert_eq!(lib.open("x").unwrap(), scenario(0.2));
+        assert_eq!(lib.list().unwrap()[0].saved_at_ms, Some(2.0));
+    }
+
+    #[test]
+    fn corrupted_entry_is_listed_and_others_still_open() {
+        let lib = lib();
+        lib.save("good", &scenario(0.1), 1.0, false).unwrap();
+        lib.save("zeta", &scenario(0.3), 1.0, false).unwrap();
+        lib.store()
+            .set("headroom.v1.saved.broken", "{\"name\": \"broken\", \"scen")
+            .unwrap();
+        lib.store()
+            .set(
+                "headroom.v1.saved.out of range",
+                r#"{"name":"out of range","saved_at_ms":5,"scenario":{"growth":{"monthly_rate":7.5}}}"#,
+            )
+            .unwrap();
+        lib.store()
+            .set("headroom.v1.saved.not an entry", "[1,2]")
+            .unwrap();
+
+        let list = lib.list().unwrap();
+        assert_eq!(
+            list.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(),
+            ["broken", "good", "not an entry", "out of range", "zeta"]
+        );
+        let status = |n: &str| list.iter().find(|e| e.name == n).unwrap().status.clone();
+        assert_eq!(status("good"), EntryStatus::Ok);
+        assert_eq!(status("zeta"), EntryStatus::Ok);
+        match status("broken") {
+            EntryStatus::Unreadable(why) => assert!(why.contains("damaged"), "{why}"),
+            s => panic!("{s:?}"),
+        }
+        match status("out of range") {
+            EntryStatus::Unreadable(why) => {
+                assert!(why.contains("growth.monthly_rate"), "{why}")
+            }
+            s => panic!("{s:?}"),
+        }
+        let bad = list.iter().find(|e| e.name == "out of range").unwrap();
+        assert_eq!(bad.saved_at_ms, Some(5.0));
+        assert!(matches!(status("not an entry"), EntryStatus::Unreadable(_)));
+
+        // Opening says what is wrong, and deletes nothing.
+        let e = lib.open("broken").unwrap_err();
+        assert!(matches!(e, LoadError::Unreadable { .. }), "{e:?}");
+        assert!(
+            e.to_string().starts_with(
+                "Could not open saved scenario \"broken\": the stored text is damaged"
+            ),
+            "{e}"
+        );
+        let e = lib.open("out of range").unwrap_err();
+        match &e {
+            LoadError::Invalid { error, .. } => assert_eq!(error.field, "growth.monthly_rate"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(lib.list().unwrap().len(), 5);
+        assert_eq!(lib.open("good").unwrap(), scenario(0.1));
+        assert_eq!(lib.open("zeta").unwrap(), scenario(0.3));
+
+        // Damaged entries can be deleted.
+        lib.delete("broken").unwrap();
+        assert_eq!(lib.list().unwrap().len(), 4);
+    }
+
+    #[test]
+    fn corrupted_working_is_an_error_and_kept() {
+        let lib = lib();
+        lib.store().set(WORKING_KEY, "{not json").unwrap();
+        let e = lib.load_working().unwrap_err();
+        assert!(
+            matches!(
+                e,
+                LoadError::Unreadable {
+                    slot: Slot::Working,
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
+        assert!(e.to_string().contains("the working scenario"), "{e}");
+        assert_eq!(
+            lib.store().get(WORKING_KEY).unwrap().as_deref(),
+            Some("{not json")
+        );
+
+        lib.store()
+            .set(WORKING_KEY, r#"{"horizon_months": 999}"#)
+            .unwrap();
+        match lib.load_working().unwrap_err() {
+            LoadError::Invalid {
+                slot: Slot::Working,
+                error,
+            } => {
+                assert_eq!(error.field, "horizon_months")
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(lib.store().get(WORKING_KEY).unwrap().is_some());
+    }
+
+    #[test]
+    fn missing_entry_is_not_found() {
+        let lib = lib();
+        assert_eq!(
+            lib.open("nope").unwrap_err(),
+            LoadError::NotFound("nope".into())
+        );
+        assert_eq!(
+            lib.rename("nope", "other", false).unwrap_err(),
+            SaveError::NotFound("nope".into())
+        );
+        lib.delete("nope").unwrap();
+    }
+
+    #[test]
+    fn full_store_fails_save_and_keeps_previous_entries() {
+        let lib = lib();
+        lib.save("one", &scenario(0.1), 1.0, false).unwrap();
+        lib.save("two", &scenario(0.2), 1.0, false).unwrap();
+        lib.save_working(&scenario(0.3)).unwrap();
+        lib.store().set_quota(Some(lib.store().used_bytes() + 10));
+
+        let e = lib.save("three", &scenario(0.4), 2.0, false).unwrap_err();
+        assert_eq!(e, SaveError::Store(StoreError::Full));
+        assert!(
+            e.to_string().starts_with("Browser storage is full: "),
+            "{e}"
+        );
+        // Overwriting with something bigger fails too, and keeps the old one.
+        let big = Scenario::default()
+            .with_setting("name", &"n".repeat(100))
+            .unwrap();
+        assert_eq!(
+            lib.save("one", &big, 2.0, true).unwrap_err(),
+            SaveError::Store(StoreError::Full)
+        );
+        assert_eq!(lib.save_working(&big).unwrap_err(), StoreError::Full);
+
+        assert_eq!(names(&lib), ["one", "two"]);
+        assert_eq!(lib.open("one").unwrap(), scenario(0.1));
+        assert_eq!(lib.open("two").unwrap(), scenario(0.2));
+        assert_eq!(lib.load_working().unwrap(), Some(scenario(0.3)));
+        // Deleting makes room again.
+        lib.delete("two").unwrap();
+        lib.save("three", &scenario(0.4), 2.0, false).unwrap();
+        assert_eq!(names(&lib), ["one", "three"]);
+    }
+
+    #[test]
+    fn disabled_store_is_unavailable_everywhere() {
+        let lib = lib();
+        lib.save("kept", &scenario(0.1), 1.0, false).unwrap();
+        lib.store().set_disabled(true);
+        let u = StoreError::Unavailable;
+        assert_eq!(lib.load_working().unwrap_err(), LoadError::Store(u.clone()));
+        assert_eq!(lib.save_working(&scenario(0.2)).unwrap_err(), u);
+        assert_eq!(lib.list().unwrap_err(), u);
+        assert_eq!(lib.open("kept").unwrap_err(), LoadError::Store(u.clone()));
+        assert_eq!(
+            lib.save("new", &scenario(0.2), 1.0, false).unwrap_err(),
+            SaveError::Store(u.clone())
+        );
+        assert_eq!(
+            lib.save("new", &scenario(0.2), 1.0, true).unwrap_err(),
+            SaveError::Store(u.clone())
+        );
+        assert_eq!(
+            lib.rename("kept", "new", true).unwrap_err(),
+            SaveError::Store(u.clone())
+        );
+        assert_eq!(lib.delete("kept").unwrap_err(), u);
+        assert!(u
+            .to_string()
+            .starts_with("Browser storage is unavailable: "));
+        // Nothing was lost meanwhile.
+        lib.store().set_disabled(false);
+        assert_eq!(names(&lib), ["kept"]);
+    }
+
+    #[test]
+    fn browser_store_is_unavailable_natively() {
+        let lib = Library::browser();
+        assert_eq!(
+            lib.load_working().unwrap_err(),
+            LoadError::Store(StoreError::Unavailable)
+        );
+        assert_eq!(lib.list().unwrap_err(), StoreError::Unavailable);
+    }
+
+    #[test]
+    fn rename_moves_the_entry() {
+        let lib = lib();
+        lib.save("old", &scenario(0.1), 7.0, false).unwrap();
+        lib.rename("old", "  new  ", false).unwrap();
+        assert_eq!(names(&lib), ["new"]);
+        assert_eq!(lib.open("new").unwrap(), scenario(0.1));
+        let list = lib.list().unwrap();
+        assert_eq!(list[0].saved_at_ms, Some(7.0));
+        let raw: serde_json::Value =
+            serde_json::from_str(&lib.store().get("headroom.v1.saved.new").unwrap().unwrap())
+                .unwrap();
+        assert_eq!(raw["name"], "new");
+        // Renaming to itself changes nothing.
+        lib.rename("new", "new", false).unwrap();
+        assert_eq!(names(&lib), ["new"]);
+    }
+
+    #[test]
+    fn rename_onto_existing_needs_overwrite() {
+        let lib = lib();
+        lib.save("a", &scenario(0.1), 1.0, false).unwrap();
+        lib.save("b", &scenario(0.2), 1.0, false).unwrap();
+        assert_eq!(
+            lib.rename("a", "b", false).unwrap_err(),
+            SaveError::Exists("b".into())
+        );
+        assert_eq!(lib.open("a").unwrap(), scenario(0.1));
+        assert_eq!(lib.open("b").unwrap(), scenario(0.2));
+        lib.rename("a", "b", true).unwrap();
+        assert_eq!(names(&lib), ["b"]);
+        assert_eq!(lib.open("b").unwrap(), scenario(0.1));
+    }
+
+    #[test]
+    fn failed_rename_keeps_the_old_entry() {
+        let lib = lib();
+        lib.save("a", &scenario(0.1), 1.0, false).unwrap();
+        lib.store().set_quota(Some(lib.store().used_bytes() + 5));
+        assert_eq!(
+            lib.rename("a", "a much longer name", false).unwrap_err(),
+            SaveError::Store(StoreError::Full)
+        );
+        assert_eq!(names(&lib), ["a"]);
+        assert_eq!(lib.open("a").unwrap(), scenario(0.1));
+    }
+
+    #[test]
+    fn damaged_entry_can_be_renamed() {
+        let lib = lib();
+        lib.store().set("headroom.v1.saved.bad", "{oops").unwrap();
+        lib.rename("bad", "still bad", false).unwrap();
+        assert_eq!(
+            lib.store()
+                .get("headroom.v1.saved.still bad")
+                .unwrap()
+                .as_deref(),
+            Some("{oops")
+        );
+        assert_eq!(names(&lib), ["still bad"]);
+    }
+
+    #[test]
+    fn odd_names_round_trip_as_text() {
+        let lib = lib();
+        let odd = [
+            "v1.2.3",
+            "with  inner spaces",
+            "Ünïcödé 日本語 🚀",
+            "<b>x</b>",
+            "\"quoted\" & 'apos'",
+            "a/b\\c",
+            "headroom.v1.saved.nested",
+        ];
+        for (i, n) in odd.iter().enumerate() {
+            lib.save(n, &scenario(0.01 * (i + 1) as f64), i as f64, false)
+                .unwrap();
+        }
+        let listed = names(&lib);
+        assert_eq!(listed.len(), odd.len());
+        for (i, n) in odd.iter().enumerate() {
+            assert!(listed.iter().any(|l| l == n), "{n} missing from {listed:?}");
+            assert_eq!(lib.open(n).unwrap(), scenario(0.01 * (i + 1) as f64), "{n}");
+        }
+        lib.rename("<b>x</b>", "<i>y</i>", false).unwrap();
+        assert!(lib.open("<i>y</i>").is_ok());
+        assert!(matches!(lib.open("<b>x</b>"), Err(LoadError::NotFound(_))));
+    }
+
+    #[test]
+    fn invalid_names_are_refused_naming_the_field() {
+        let lib = lib();
+        let s = scenario(0.1);
+        let long = "x".repeat(MAX_NAME_CHARS + 1);
+        for bad in [
+            "",
+            "   ",
+            "line\nbreak",
+            "tab\there",
+            "nul\0",
+            long.as_str(),
+        ] {
+            match lib.save(bad, &s, 1.0, false).unwrap_err() {
+                SaveError::InvalidName(e) => {
+                    assert_eq!(e.field, "name");
+                    let msg = SaveError::InvalidName(e).to_string();
+                    assert!(msg.starts_with("name = "), "{msg}");
+                    assert!(msg.contains("1 to 80 characters"), "{msg}");
+                }
+                other => panic!("{bad:?}: {other:?}"),
+            }
+        }
+        // Exactly 80 characters (multi-byte) is fine.
+        let max = "é".repeat(MAX_NAME_CHARS);
+        lib.save(&max, &s, 1.0, false).unwrap();
+        lib.save("ok", &s, 1.0, false).unwrap();
+        assert!(matches!(
+            lib.rename("ok", "bad\nname", false),
+            Err(SaveError::InvalidName(_))
+        ));
+        // Sorted by lower-cased text: "é" comes after ASCII letters.
+        assert_eq!(names(&lib), ["ok", max.as_str()]);
+        // The long name is shown shortened.
+        let e = lib.save(&long, &s, 1.0, false).unwrap_err().to_string();
+        assert!(e.contains("(81 characters)"), "{e}");
+    }
+
+    #[test]
+    fn memory_store_quota_counts_replacements() {
+        let m = MemoryStore::with_quota(10);
+        m.set("ab", "cdefgh").unwrap(); // 8 bytes
+        m.set("ab", "cdefghij").unwrap(); // replaces: 10 bytes
+        assert_eq!(m.set("ab", "cdefghijk"), Err(StoreError::Full));
+        assert_eq!(m.set("z", "z"), Err(StoreError::Full));
+        assert_eq!(m.get("ab").unwrap().as_deref(), Some("cdefghij"));
+        m.remove("ab").unwrap();
+        m.set("z", "z").unwrap();
+        assert_eq!(m.keys().unwrap(), ["z"]);
+    }
+}
