@@ -614,20 +614,37 @@ impl From<Scenario> for ScenarioInput {
 
 /// Read scenario inputs from JSON, naming the field of any problem.
 pub(crate) fn input_from_json(json: &[u8]) -> Result<ScenarioInput, Error> {
-    let mut de = serde_json::Deserializer::from_slice(json);
-    let input: ScenarioInput = serde_path_to_error::deserialize(&mut de).map_err(path_error)?;
-    de.end().map_err(|e| {
-        Error::invalid(
-            "scenario",
-            format!(
-                "text after the end (line {}, column {})",
-                e.line(),
-                e.column()
-            ),
-            "one JSON object",
-        )
+    // Parse to a JSON tree first, then read the inputs from the tree: the same
+    // (field-naming) deserialiser as `with_settings`, compiled once, which keeps
+    // the wasm bundle small.
+    let tree: serde_json::Value = serde_json::from_slice(json).map_err(|e| {
+        if e.to_string().starts_with("trailing characters") {
+            Error::invalid(
+                "scenario",
+                format!(
+                    "text after the end (line {}, column {})",
+                    e.line(),
+                    e.column()
+                ),
+                "one JSON object",
+            )
+        } else if e.is_eof() {
+            Error::invalid("scenario", "incomplete JSON", "one complete JSON object")
+        } else {
+            let message = e.to_string();
+            let message = message
+                .split(" at line ")
+                .next()
+                .unwrap_or(&message)
+                .to_owned();
+            Error::invalid(
+                "scenario",
+                format!("{message} (line {}, column {})", e.line(), e.column()),
+                "one complete JSON object",
+            )
+        }
     })?;
-    Ok(input)
+    serde_path_to_error::deserialize(tree).map_err(path_error)
 }
 
 /// Turn a deserialisation error into an [`Error`]: the dotted path of the field,

@@ -14,7 +14,7 @@
 mod labels;
 
 use headroom_models::catalog::{self, Catalog};
-use headroom_models::scenario::NumericInput;
+use headroom_models::scenario::{GrowthMode, NumericInput};
 use headroom_models::{format as model_format, Scenario};
 use leptos::prelude::*;
 
@@ -76,6 +76,12 @@ pub fn Editor(
     let input = scenario.with_untracked(|s| s.input().clone());
     let numeric = input.numeric_inputs();
     let words = input.word_inputs();
+    // On a phone every group starts closed, so the results are a short scroll away.
+    let wide = window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_none_or(|w| w >= 960.0);
     let groups = Group::ALL
         .into_iter()
         .map(|group| {
@@ -87,11 +93,22 @@ pub fn Editor(
             let number_fields = numeric
                 .iter()
                 .filter(|n| Group::of(n.name) == group)
-                .map(|&n| view! { <NumberField input=n scenario on_change /> })
+                .map(|&n| {
+                    // Mode-specific inputs show only in their growth mode.
+                    let needs = match n.name {
+                        "growth.ceiling_users" => Some(GrowthMode::Logistic),
+                        name if name.starts_with("growth.stage_rates.") => Some(GrowthMode::PerStage),
+                        _ => None,
+                    };
+                    let hidden = Signal::derive(move || {
+                        needs.is_some_and(|mode| scenario.with(|s| s.input().growth.mode != mode))
+                    });
+                    view! { <NumberField input=n scenario on_change hidden /> }
+                })
                 .collect_view();
             let prices = (group == Group::Stack).then(|| view! { <PriceTable scenario on_change /> });
             view! {
-                <details class="hr-group" open=group == Group::Growth data-testid=format!("group-{}", group.id())>
+                <details class="hr-group" open=group == Group::Growth && wide data-testid=format!("group-{}", group.id())>
                     <summary class="hr-group__title">{group.title()}</summary>
                     <div class="hr-group__fields">{word_fields} {number_fields}</div>
                     {prices}
@@ -133,13 +150,16 @@ fn FieldFrame(
     detail: String,
     /// The model's message for the last rejected edit, if any.
     error: RwSignal<Option<String>>,
+    /// Whether the field is hidden.
+    #[prop(optional, into)]
+    hidden: Signal<bool>,
     /// The control (an `<input>` or `<select>` with id [`field_id`]).
     children: Children,
 ) -> impl IntoView {
     let (text, hint) = label(name).unwrap_or((name, ""));
     let id = field_id(name);
     view! {
-        <div class="hr-field" class:hr-field--invalid=move || error.with(Option::is_some)>
+        <div class="hr-field" class:hr-field--invalid=move || error.with(Option::is_some) hidden=move || hidden.get()>
             <label class="hr-field__label" for=id.clone()>{text}</label>
             {children()}
             <p class="hr-field__detail" id=format!("{id}-detail")>
@@ -168,6 +188,8 @@ fn NumberField(
     scenario: Signal<Scenario>,
     /// Receives the scenario after an accepted edit.
     on_change: Callback<Scenario>,
+    /// Whether the field is hidden (an input of another growth mode).
+    hidden: Signal<bool>,
 ) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let name = input.name;
@@ -196,7 +218,7 @@ fn NumberField(
         }
     };
     view! {
-        <FieldFrame name detail=range error>
+        <FieldFrame name detail=range error hidden>
             <input
                 class="hr-field__input"
                 id=id.clone()
