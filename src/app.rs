@@ -143,6 +143,33 @@ pub fn App() -> impl IntoView {
         pending.set_value(handle);
     });
 
+    // A link pasted into the address bar of an open planner opens its scenario.
+    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
+        let (_, hash) = browser::location_parts();
+        let current = planner.scenario.with_untracked(url::fragment);
+        if hash == current {
+            return;
+        }
+        let Some(link) = Request::parse("", &hash).link else {
+            return;
+        };
+        match headroom_models::codec::decode(&link) {
+            Ok(scenario) => {
+                let name = scenario.name().to_owned();
+                planner.replace(scenario);
+                planner.notify(NoticeKind::Done, format!("Opened “{name}” from the link."));
+            }
+            Err(e) => {
+                planner.notify(
+                    NoticeKind::Problem,
+                    format!("This link could not be opened ({e}). Your scenario is unchanged."),
+                );
+                browser::replace_address(&url::kept_query(planner.view, false), &current);
+            }
+        }
+    });
+    on_cleanup(move || on_hash.remove());
+
     // Scroll to the view the address names.
     if planner.view != View::Cost {
         request_animation_frame(move || {
@@ -168,10 +195,14 @@ fn FullPage(
     let panel = RwSignal::new(None::<Panel>);
     let scenario: Signal<Scenario> = planner.scenario.into();
     let on_change = Callback::new(move |next: Scenario| planner.scenario.set(next));
-    let editor = move || {
-        // Re-created when the whole scenario is replaced.
-        planner.generation.get();
-        view! { <Editor scenario on_change /> }
+    // Keyed by the generation: a new key re-creates the editor (new fields with
+    // the new values) when the whole scenario is replaced.
+    let editor = view! {
+        <For
+            each=move || std::iter::once(planner.generation.get())
+            key=|generation| *generation
+            children=move |_| view! { <Editor scenario on_change /> }
+        />
     };
     let name = move || planner.scenario.with(|s| s.name().to_owned());
     view! {

@@ -124,20 +124,27 @@ pub fn post_height(height: f64) {
     }
 }
 
-/// Call `report` with the page's height now and whenever it changes.
+/// Call `report` with the height of the page's content now and whenever it
+/// changes. The body's own height is measured (not the document's scroll
+/// height, which never falls below the frame's height), so a frame told this
+/// height can shrink as well as grow.
 pub fn watch_height(report: impl Fn(f64) + 'static) {
-    let Some(root) = document().document_element() else {
+    let Some(body) = document().body() else {
         return;
     };
-    report(f64::from(root.scroll_height()));
-    let observed = root.clone();
+    // Only real changes are reported: not the empty page before the first
+    // render, not the same height twice.
+    let last = std::cell::Cell::new(0.0);
+    let observed = body.clone();
     let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
-        report(f64::from(observed.scroll_height()));
+        let height = observed.get_bounding_client_rect().height().ceil();
+        if height > 0.0 && height != last.get() {
+            last.set(height);
+            report(height);
+        }
     });
     if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-        if let Some(body) = document().body() {
-            observer.observe(&body);
-        }
+        observer.observe(&body);
     }
     // Lives as long as the page.
     callback.forget();

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
+import { args, executablePath } from './chromium.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = resolve(here, '../../dist');
@@ -29,8 +30,6 @@ if (!process.env.HEADROOM_E2E_PORT) {
 const port = Number(process.env.HEADROOM_E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
 
-const chromium = process.env.HEADROOM_CHROMIUM || '/usr/bin/chromium';
-
 export default defineConfig({
   testDir: './specs',
   globalSetup: './global-setup.js',
@@ -47,20 +46,7 @@ export default defineConfig({
     headless: true,
     trace: 'off',
     screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath: chromium,
-      // TOOLCHAIN.md: Chromium as root, headless, on a closed network. Without the
-      // background-networking flags it floods the network with lookups.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: { executablePath, args }, // chromium.js: Debian's Chromium and its flags
   },
   webServer: {
     // http.server serves .wasm as application/wasm.

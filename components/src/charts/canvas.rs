@@ -4,13 +4,13 @@
 use leptos::html;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlAnchorElement, HtmlCanvasElement, KeyboardEvent, MouseEvent, ResizeObserver};
 
 use headroom_models::Projection;
 
+use super::measured::MeasuredCanvas;
 use super::{draw, readout_for_month, ChartGeometry, ChartKind, ChartTheme};
 
 /// The canvas's size in CSS pixels and the device pixel ratio.
@@ -50,8 +50,8 @@ fn paint(
     let height = (size.css_h * size.ratio).round().max(1.0) as u32;
     canvas.set_width(width);
     canvas.set_height(height);
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())
-        .ok_or_else(|| "the canvas has no 2D context".to_owned())?;
+    let backend =
+        MeasuredCanvas::new(canvas).ok_or_else(|| "the canvas has no 2D context".to_owned())?;
     let root = backend.into_drawing_area();
     let theme = if dark {
         ChartTheme::dark()

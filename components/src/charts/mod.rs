@@ -18,6 +18,7 @@
 
 mod canvas;
 mod draw;
+mod measured;
 
 pub use canvas::{canvas_png_data_url, Chart};
 

@@ -1,57 +1,15 @@
-// What the app shows today: the default scenario's projection at its horizon,
+// What the app shows on load: the default scenario's projection at its horizon,
 // its warnings and its architecture changes, with no request leaving the origin,
 // no console error, no horizontal overflow on a phone, and a dark theme.
 //
 // Expected figures are never written here: they come from the CLI's JSON for the
 // same scenario (the file global-setup.js points HEADROOM_E2E_EXPECTED at), so
 // the page must show what the model computes.
-import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { count, expect, expected, openApp, test, usd, usdPerMonth, words } from '../helpers.js';
 
-const expected = JSON.parse(readFileSync(process.env.HEADROOM_E2E_EXPECTED, 'utf8'));
 const horizon = expected.months[expected.months.length - 1];
 
-// --- display formatting, mirroring src/format.rs --------------------------------
-
-// Rust's f64::round: halves away from zero (Math.round sends -0.5 up).
-const roundHalfAway = (x) => Math.sign(x) * Math.round(Math.abs(x));
-
-// "-1,234,567" from a whole number; never "-0".
-function grouped(whole) {
-  const digits = Math.abs(whole).toFixed(0);
-  const sign = whole < 0 && digits !== '0' ? '-' : '';
-  return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-// format::count
-const count = (value) => (Number.isFinite(value) ? grouped(roundHalfAway(value)) : 'n/a');
-
-// format::usd
-function usd(value) {
-  if (!Number.isFinite(value)) return 'n/a';
-  const sign = value < 0 ? '-' : '';
-  const magnitude = Math.abs(value);
-  if (magnitude >= 99.995) return `${sign}$${grouped(Math.round(magnitude))}`;
-  if (magnitude > 0 && magnitude < 0.005) return value < 0 ? '> -$0.01' : '< $0.01';
-  const cents = Math.round(magnitude * 100);
-  return cents === 0 ? '$0.00' : `${sign}$${(cents / 100).toFixed(2)}`;
-}
-
-// format::usd_per_month
-const usdPerMonth = (value) => (Number.isFinite(value) ? `${usd(value)}/mo` : 'n/a');
-
-// A stage as the JSON names it ("early_scale") and as the page shows it
-// ("Early scale", "Product-market fit", "MVP") reduce to the same words.
-const words = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-
 // --- helpers --------------------------------------------------------------------
-
-/** Opens the app and waits until the wasm has rendered the projection. */
-async function openApp(page) {
-  await page.goto('/', { waitUntil: 'networkidle' });
-  await expect(page.getByTestId('scenario-name')).toBeVisible();
-  await expect(page.getByTestId('horizon-mau')).toBeVisible();
-}
 
 /** WCAG relative luminance (0 black to 1 white) of a CSS colour, from the page. */
 async function luminanceOf(page, selector, property) {
@@ -146,10 +104,14 @@ test('the events table has one row per event of the projection', async ({ page }
   expect(expected.events.length, 'the CLI lists architecture changes for this scenario').toBeGreaterThan(0);
   await openApp(page);
 
-  const rows = page.getByTestId('events').locator('tbody tr');
+  const table = page.getByTestId('events');
+  const rows = table.locator('tbody tr');
   await expect(rows).toHaveCount(expected.events.length);
   await expect(rows.locator('td:nth-child(1)')).toHaveText(expected.events.map((e) => String(e.month)));
-  await expect(rows.locator('td:nth-child(5)')).toHaveText(expected.events.map((e) => (e.adopted ? 'yes' : 'no')));
+  // The last column says whether the projection adopted the change ("adopted" or a dash).
+  await expect(table.locator('thead th').last()).toHaveText('In the projection');
+  await expect(rows.locator('td:last-child')).toHaveText(expected.events.map((e) => (e.adopted ? 'adopted' : '—')));
+  await expect(rows.locator('td:nth-child(5)')).toHaveText(expected.events.map((e) => e.reason));
 });
 
 test.describe('on a 360 px wide phone', () => {
