@@ -163,7 +163,7 @@ fn FieldFrame(
             <label class="hr-field__label" for=id.clone()>{text}</label>
             {children()}
             <p class="hr-field__detail" id=format!("{id}-detail")>
-                {detail}
+                <span class="hr-field__allowed">{detail}</span>
                 <span class="hr-field__hint">{hint}</span>
             </p>
             <p
@@ -396,7 +396,13 @@ fn WordField(
             .into_any()
         }
     };
-    view! { <FieldFrame name detail=allowed error>{control}</FieldFrame> }
+    // A list or a checkbox shows what is allowed itself; only free text needs it said.
+    let detail = if name == "name" {
+        allowed.to_owned()
+    } else {
+        String::new()
+    };
+    view! { <FieldFrame name detail error>{control}</FieldFrame> }
 }
 
 /// A unit name of the catalog (`usd_per_gb_month`) in words (`USD per GB-month`).
