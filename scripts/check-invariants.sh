@@ -8,6 +8,10 @@
 #    std::net, std::time, std::env, rand or getrandom in models/src.
 # 4. Catalog data files are data: every catalog embedded is a JSON file under
 #    models/catalogs/ with a README there.
+# 5. In the web app, effects only talk to the outside world: Effect::new appears
+#    only where the address and storage (src/app.rs) or the canvases
+#    (components/src/charts/canvas.rs) are written; components never touch
+#    storage or the address.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -48,5 +52,20 @@ for path in $embedded; do
 done
 [ -f models/catalogs/README.md ] || { echo "invariant broken: models/catalogs/README.md is missing"; fail=1; }
 [ "$fail" -eq 0 ] && echo "ok: $(wc -w <<<"$embedded") embedded catalogs are data files under models/catalogs/"
+
+effects="$(grep -rln 'Effect::new' src components/src | sort | tr '\n' ' ')"
+if [ "$effects" = "components/src/charts/canvas.rs src/app.rs " ]; then
+    echo "ok: effects only in src/app.rs (address, storage) and charts/canvas.rs (canvas)"
+else
+    echo "invariant broken: Effect::new outside src/app.rs and components/src/charts/canvas.rs: $effects"
+    fail=1
+fi
+if hits="$(grep -rnE 'local_storage|session_storage|history\(\)|location\(\)' components/src)"; then
+    echo "invariant broken: components must not touch storage or the address:"
+    echo "$hits" | sed 's/^/    /'
+    fail=1
+else
+    echo "ok: components touch neither storage nor the address"
+fi
 
 exit "$fail"

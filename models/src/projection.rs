@@ -267,6 +267,22 @@ pub struct Costs {
     pub platform: f64,
 }
 
+/// The groups the line items of [`Costs`] add up to, for charts: (group name,
+/// line items). Every item of [`Costs::items`] is in exactly one group.
+pub const COST_GROUPS: [(&str, &[&str]); 8] = [
+    ("Compute", &["app", "workers", "queue", "platform"]),
+    ("Database", &["database", "db_storage", "pooler"]),
+    ("Cache", &["cache"]),
+    ("Storage & delivery", &["object_storage", "egress", "cdn"]),
+    (
+        "SaaS",
+        &["auth", "email", "monitoring", "error_tracking", "search"],
+    ),
+    ("Card fees", &["payments"]),
+    ("Services & regions", &["services", "regions"]),
+    ("AI", &["ai"]),
+];
+
 impl Costs {
     /// Line items with their names, in display order.
     pub fn items(&self) -> [(&'static str, f64); 20] {
@@ -297,6 +313,31 @@ impl Costs {
     /// The sum of every line item, added in display order.
     pub fn total(&self) -> f64 {
         self.items().iter().fold(0.0, |sum, (_, v)| sum + v)
+    }
+
+    /// The line items summed into the groups of [`COST_GROUPS`] (USD per month),
+    /// in the groups' order: what a chart stacks when twenty items are too many
+    /// to tell apart. Every item is in exactly one group, so the groups sum to
+    /// [`Costs::total`] (up to rounding in the last place).
+    ///
+    /// ```
+    /// use headroom_models::{project, Scenario};
+    /// let p = project(&Scenario::default());
+    /// let costs = &p.months.last().unwrap().costs_usd;
+    /// let sum: f64 = costs.groups().iter().map(|(_, usd)| usd).sum();
+    /// assert!((sum - costs.total()).abs() < 1e-6);
+    /// ```
+    pub fn groups(&self) -> [(&'static str, f64); COST_GROUPS.len()] {
+        let mut out = COST_GROUPS.map(|(name, _)| (name, 0.0));
+        for (item, usd) in self.items() {
+            if let Some(g) = COST_GROUPS
+                .iter()
+                .position(|(_, items)| items.contains(&item))
+            {
+                out[g].1 += usd;
+            }
+        }
+        out
     }
 }
 
@@ -432,6 +473,20 @@ pub struct StageSummary {
 #[cfg(test)]
 mod tests {
     use crate::{project, Preset};
+
+    /// Every line item is in exactly one cost group (an item added to `Costs`
+    /// but not to a group fails here).
+    #[test]
+    fn every_cost_item_is_in_exactly_one_group() {
+        let p = project(&Preset::ConsumerApp.scenario());
+        for (item, _) in p.months[0].costs_usd.items() {
+            let homes = super::COST_GROUPS
+                .iter()
+                .filter(|(_, items)| items.contains(&item))
+                .count();
+            assert_eq!(homes, 1, "{item} is in {homes} groups");
+        }
+    }
 
     /// `figures()` names every number of a month: its count matches the numbers in
     /// the month's JSON (a field added to `Month` but not to `figures()` fails here).

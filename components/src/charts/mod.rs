@@ -8,9 +8,8 @@
 //! draw time, so the hover readout ([`readout`], [`readout_for_month`]) snaps to
 //! exactly where the month was drawn without re-deriving the axes.
 //!
-//! Every figure comes from the [`Projection`]; the only arithmetic here is the sum
-//! of line items into the cost chart's groups ([`COST_GROUPS`]), which a stacked
-//! chart of 20 line items cannot do without.
+//! Every figure comes from the [`Projection`], the cost chart's groups included
+//! (the model's [`Costs::groups`]); drawing only maps figures to pixels.
 //!
 //! HiDPI: [`ChartTheme::scale`] is the device pixel ratio. Text sizes, line widths
 //! and margins are multiplied by it, so a canvas whose backing store is its CSS
@@ -88,36 +87,14 @@ impl ChartKind {
     }
 }
 
-/// The cost chart's groups: group name → the [`Costs::items`] names it sums, in
-/// stacking order (bottom first). Every line item is in exactly one group (tested).
-pub const COST_GROUPS: [(&str, &[&str]); 8] = [
-    ("Compute", &["app", "workers", "queue", "platform"]),
-    ("Database", &["database", "db_storage", "pooler"]),
-    ("Cache", &["cache"]),
-    ("Storage & delivery", &["object_storage", "egress", "cdn"]),
-    (
-        "SaaS",
-        &["auth", "email", "monitoring", "error_tracking", "search"],
-    ),
-    ("Card fees", &["payments"]),
-    ("Services & regions", &["services", "regions"]),
-    ("AI", &["ai"]),
-];
+/// The model's groups of line items ([`Costs::groups`]), re-exported for the
+/// chart's legend and tests.
+pub use headroom_models::projection::COST_GROUPS;
 
-/// The month's line items summed into [`COST_GROUPS`] (USD per month), in the
-/// groups' order. A line item missing from the table would be left out, which the
-/// tests forbid.
+/// The month's cost by group (USD per month), in [`COST_GROUPS`] order: the
+/// model's [`Costs::groups`] without the names.
 pub fn cost_groups_usd(costs: &Costs) -> [f64; COST_GROUPS.len()] {
-    let mut out = [0.0; COST_GROUPS.len()];
-    for (item, usd) in costs.items() {
-        if let Some(g) = COST_GROUPS
-            .iter()
-            .position(|(_, items)| items.contains(&item))
-        {
-            out[g] += usd;
-        }
-    }
-    out
+    costs.groups().map(|(_, usd)| usd)
 }
 
 /// Colours, text size and line widths of a chart.
