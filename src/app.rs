@@ -90,8 +90,13 @@ impl Planner {
 pub fn App() -> impl IntoView {
     let (search, hash) = browser::location_parts();
     let request = Request::parse(&search, &hash);
-    let library = Library::browser();
-    let working = library.load_working().map_err(|e| e.to_string());
+    // An embed shows the scenario its address names (or the default), never the
+    // reader's own working scenario.
+    let working = if request.embed {
+        Ok(None)
+    } else {
+        Library::browser().load_working().map_err(|e| e.to_string())
+    };
     let start = url::resolve(&request, working);
 
     let planner = Planner {

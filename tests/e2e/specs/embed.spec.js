@@ -1,7 +1,7 @@
 // Embed mode (?view=…&embed=1#s=…): the chosen view of a fixed scenario, no
 // editor, a link back to the full planner with the same scenario, and a height
 // message to the parent frame (and nothing else).
-import { chartCanvas, expect, expectHeadline, openApp, projection, test, token } from '../helpers.js';
+import { chartCanvas, expect, expectHeadline, expected, openApp, projection, test, token } from '../helpers.js';
 
 test('the embed shows the chart without the editor and links back with the same fragment', async ({
   page,
@@ -156,4 +156,22 @@ test('with the snippet the app gives, the frame fits the embed\'s height, growin
   await expect
     .poll(async () => Math.abs((await frameHeight(page)) - (await contentHeight(frame))), { timeout: 5000 })
     .toBeLessThanOrEqual(1);
+});
+
+test('an embed without a link shows the default scenario, not the reader\'s own working scenario', async ({
+  page,
+}) => {
+  // The reader worked on the fintech preset in the full planner: it is their working copy.
+  await openApp(page, `/#s=${token('fintech')}`);
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('headroom.v1.working')))
+    .toContain(projection('fintech').scenario.name);
+
+  await page.goto('/?view=cost&embed=1');
+  await expect(page.getByTestId('embed')).toBeVisible();
+  await expect(page.getByTestId('scenario-name')).toHaveText(expected.scenario.name);
+  // And the embed left the working copy alone.
+  expect(await page.evaluate(() => localStorage.getItem('headroom.v1.working'))).toContain(
+    projection('fintech').scenario.name,
+  );
 });
