@@ -155,6 +155,44 @@ pub fn Chart(
         });
     });
 
+    // Follow the device pixel ratio (browser zoom, a screen of another density),
+    // which may change while the CSS size stays: a media query for the current
+    // ratio fires when it stops matching; the effect then re-runs for the new one.
+    Effect::new(move |_| {
+        let (Some(canvas), Some(ratio)) = (canvas_ref.get(), size.with(|s| s.map(|s| s.ratio)))
+        else {
+            return;
+        };
+        let Some(query) = web_sys::window().and_then(|w| {
+            w.match_media(&format!("(resolution: {ratio}dppx)"))
+                .ok()
+                .flatten()
+        }) else {
+            return;
+        };
+        let on_change = Closure::<dyn FnMut()>::new(move || {
+            let now = measure(&canvas);
+            if size.get_untracked() != now {
+                size.set(now);
+            }
+        });
+        if query
+            .add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref())
+            .is_err()
+        {
+            return;
+        }
+        let held = StoredValue::new_local((query, on_change));
+        on_cleanup(move || {
+            held.try_with_value(|(query, on_change)| {
+                _ = query.remove_event_listener_with_callback(
+                    "change",
+                    on_change.as_ref().unchecked_ref(),
+                );
+            });
+        });
+    });
+
     // Redraw the whole chart when the projection, the theme or the size changes.
     Effect::new(move |_| {
         let Some(canvas) = canvas_ref.get() else {
