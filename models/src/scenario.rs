@@ -745,19 +745,72 @@ impl NumericInput {
     }
 }
 
-macro_rules! inputs {
-    ($($name:literal: $value:expr, $min:literal ..= $max:expr, $unit:literal $(, $whole:ident)?;)*) => {
-        vec![$(NumericInput {
-            name: $name,
-            unit: $unit,
-            min: $min as f64,
-            max: $max as f64,
-            whole: inputs!(@whole $($whole)?),
-            value: f64::from($value),
-        }),*]
+/// The table of numeric inputs, written once: it defines
+/// [`ScenarioInput::numeric_inputs`] (name, unit, range, value) and
+/// [`ScenarioInput::set_number`] (write one by name), so the two never disagree.
+macro_rules! numeric_inputs {
+    ($($name:literal: $($field:ident).+ $([$index:literal])?, $min:literal ..= $max:expr, $unit:literal $(, $whole:ident)?;)*) => {
+        impl ScenarioInput {
+            /// Every numeric input with its unit, allowed range and value, in the
+            /// order of the groups (growth, revenue, usage, data, stack, thresholds).
+            pub fn numeric_inputs(&self) -> Vec<NumericInput> {
+                vec![$(NumericInput {
+                    name: $name,
+                    unit: $unit,
+                    min: $min as f64,
+                    max: $max as f64,
+                    whole: numeric_inputs!(@whole $($whole)?),
+                    value: f64::from(self.$($field).+ $([$index])?),
+                }),*]
+            }
+
+            /// Write one numeric input by its dotted name, without checking it (a
+            /// whole-number input takes `value` rounded); `false` for a name that is
+            /// not a numeric input. For code that varies inputs in bulk (sampling)
+            /// and checks the result once, with [`Scenario::new`]; edits from people
+            /// go through [`Scenario::with_settings`].
+            ///
+            /// ```
+            /// use headroom_models::Scenario;
+            /// let mut input = Scenario::default().input().clone();
+            /// assert!(input.set_number("growth.stage_rates.2", 0.3));
+            /// assert_eq!(input.growth.stage_rates[2], 0.3);
+            /// assert!(input.set_number("stack.extra_regions", 2.0));
+            /// assert_eq!(input.stack.extra_regions, 2);
+            /// assert!(!input.set_number("growth.mode", 1.0));
+            /// ```
+            pub fn set_number(&mut self, name: &str, value: f64) -> bool {
+                match name {
+                    $($name => {
+                        SetNumber::set(&mut self.$($field).+ $([$index])?, value);
+                        true
+                    })*
+                    _ => false,
+                }
+            }
+        }
     };
     (@whole whole) => { true };
     (@whole) => { false };
+}
+
+/// A numeric field that [`ScenarioInput::set_number`] can write.
+trait SetNumber {
+    fn set(&mut self, value: f64);
+}
+
+impl SetNumber for f64 {
+    fn set(&mut self, value: f64) {
+        *self = value;
+    }
+}
+
+impl SetNumber for u32 {
+    fn set(&mut self, value: f64) {
+        // Saturating: a negative or huge value lands on the nearest end, for the
+        // check that follows to report.
+        *self = value.round() as u32;
+    }
 }
 
 /// An input that is a word or a switch, not a number: its dotted name, current
@@ -830,93 +883,79 @@ impl ScenarioInput {
     }
 }
 
-impl ScenarioInput {
-    /// Every numeric input with its unit, allowed range and value, in the order of
-    /// the groups (growth, revenue, usage, data, stack, thresholds).
-    pub fn numeric_inputs(&self) -> Vec<NumericInput> {
-        let (g, r, u, d, k, t) = (
-            &self.growth,
-            &self.revenue,
-            &self.usage,
-            &self.data,
-            &self.stack,
-            &self.thresholds,
-        );
-        inputs! {
-            "horizon_months": self.horizon_months, 1 ..= MAX_HORIZON_MONTHS, "months", whole;
-            "growth.start_users": g.start_users, 0 ..= MAX_USERS, "users";
-            "growth.monthly_rate": g.monthly_rate, -0.5 ..= 2, "share per month";
-            "growth.ceiling_users": g.ceiling_users, 1 ..= MAX_USERS, "users";
-            "growth.stage_rates.0": g.stage_rates[0], -0.5 ..= 2, "share per month";
-            "growth.stage_rates.1": g.stage_rates[1], -0.5 ..= 2, "share per month";
-            "growth.stage_rates.2": g.stage_rates[2], -0.5 ..= 2, "share per month";
-            "growth.stage_rates.3": g.stage_rates[3], -0.5 ..= 2, "share per month";
-            "growth.stage_rates.4": g.stage_rates[4], -0.5 ..= 2, "share per month";
-            "growth.monthly_churn": g.monthly_churn, 0 ..= 0.5, "share per month";
-            "growth.mau_share": g.mau_share, 0 ..= 1, "share of registered users";
-            "growth.dau_share": g.dau_share, 0 ..= 1, "share of MAU";
-            "growth.team_start_engineers": g.team_start_engineers, 0 ..= 10_000, "engineers";
-            "growth.engineers_hired_per_month": g.engineers_hired_per_month, 0 ..= 1_000, "engineers per month";
-            "revenue.paying_share": r.paying_share, 0 ..= 1, "share of MAU";
-            "revenue.users_per_customer": r.users_per_customer, 1 ..= 100_000, "users per account";
-            "revenue.arpa_usd_per_month": r.arpa_usd_per_month, 0 ..= 1_000_000, "USD per account per month";
-            "usage.requests_per_dau_per_day": u.requests_per_dau_per_day, 0 ..= 100_000, "requests per DAU per day";
-            "usage.peak_to_average": u.peak_to_average, 1 ..= 50, "ratio";
-            "usage.app_cpu_ms_per_request": u.app_cpu_ms_per_request, 0 ..= 10_000, "ms";
-            "usage.db_reads_per_request": u.db_reads_per_request, 0 ..= 1_000, "reads per request";
-            "usage.db_writes_per_request": u.db_writes_per_request, 0 ..= 1_000, "writes per request";
-            "usage.db_read_ms": u.db_read_ms, 0.01 ..= 10_000, "core-ms";
-            "usage.db_write_ms": u.db_write_ms, 0.01 ..= 10_000, "core-ms";
-            "usage.side_effect_ms": u.side_effect_ms, 0 ..= 60_000, "ms";
-            "usage.side_effect_share": u.side_effect_share, 0 ..= 1, "share of requests";
-            "usage.jobs_per_dau_per_day": u.jobs_per_dau_per_day, 0 ..= 100_000, "jobs per DAU per day";
-            "usage.job_cpu_ms": u.job_cpu_ms, 0 ..= 3_600_000, "ms";
-            "usage.cacheable_read_share": u.cacheable_read_share, 0 ..= 1, "share of reads";
-            "usage.cache_hit_ratio": u.cache_hit_ratio, 0 ..= 1, "share";
-            "usage.response_kb": u.response_kb, 0 ..= 100_000, "KB";
-            "usage.page_views_per_dau_per_day": u.page_views_per_dau_per_day, 0 ..= 10_000, "views per DAU per day";
-            "usage.page_kb": u.page_kb, 0 ..= 100_000, "KB";
-            "usage.media_views_per_dau_per_day": u.media_views_per_dau_per_day, 0 ..= 100_000, "views per DAU per day";
-            "usage.media_kb": u.media_kb, 0 ..= 10_000_000, "KB";
-            "usage.cdn_hit_ratio": u.cdn_hit_ratio, 0 ..= 1, "share";
-            "usage.emails_per_mau_per_month": u.emails_per_mau_per_month, 0 ..= 10_000, "emails per MAU per month";
-            "usage.search_requests_per_dau_per_day": u.search_requests_per_dau_per_day, 0 ..= 10_000, "queries per DAU per day";
-            "usage.ai_tokens_per_dau_per_day": u.ai_tokens_per_dau_per_day, 0 ..= 100_000_000, "tokens per DAU per day";
-            "usage.ai_usd_per_million_tokens": u.ai_usd_per_million_tokens, 0 ..= 1_000, "USD per million tokens";
-            "usage.far_users_share": u.far_users_share, 0 ..= 1, "share of users";
-            "usage.far_users_rtt_ms": u.far_users_rtt_ms, 0 ..= 1_000, "ms";
-            "data.db_start_gb": d.db_start_gb, 0 ..= 10_000_000, "GB";
-            "data.rows_per_dau_per_day": d.rows_per_dau_per_day, 0 ..= 1_000_000, "rows per DAU per day";
-            "data.bytes_per_row": d.bytes_per_row, 1 ..= 100_000_000, "bytes";
-            "data.index_overhead": d.index_overhead, 1 ..= 10, "multiplier";
-            "data.hot_share": d.hot_share, 0 ..= 1, "share of the database";
-            "data.cached_kb_per_dau": d.cached_kb_per_dau, 0 ..= 100_000, "KB per DAU";
-            "data.uploads_mb_per_mau_per_month": d.uploads_mb_per_mau_per_month, 0 ..= 1_000_000, "MB per MAU per month";
-            "data.object_mb": d.object_mb, 0.001 ..= 100_000, "MB";
-            "stack.min_app_instances": k.min_app_instances, 1 ..= 1_000, "instances", whole;
-            "stack.app_pool_size": k.app_pool_size, 1 ..= 1_000, "connections", whole;
-            "stack.worker_pool_size": k.worker_pool_size, 1 ..= 1_000, "connections", whole;
-            "stack.extra_regions": k.extra_regions, 0 ..= 10, "regions", whole;
-            "thresholds.target_utilization": t.target_utilization, 0.1 ..= 0.95, "share";
-            "thresholds.db_target_utilization": t.db_target_utilization, 0.1 ..= 0.95, "share";
-            "thresholds.p95_slo_ms": t.p95_slo_ms, 1 ..= 60_000, "ms";
-            "thresholds.stage_mau.0": t.stage_mau[0], 1 ..= MAX_USERS, "MAU";
-            "thresholds.stage_mau.1": t.stage_mau[1], 1 ..= MAX_USERS, "MAU";
-            "thresholds.stage_mau.2": t.stage_mau[2], 1 ..= MAX_USERS, "MAU";
-            "thresholds.stage_mau.3": t.stage_mau[3], 1 ..= MAX_USERS, "MAU";
-            "thresholds.cache_dau": t.cache_dau, 0 ..= MAX_USERS, "DAU";
-            "thresholds.cdn_dau": t.cdn_dau, 0 ..= MAX_USERS, "DAU";
-            "thresholds.replica_db_cpu": t.replica_db_cpu, 0 ..= 1, "share";
-            "thresholds.replica_read_share": t.replica_read_share, 0 ..= 1, "share";
-            "thresholds.jobs_side_effect_ms": t.jobs_side_effect_ms, 0 ..= 60_000, "ms";
-            "thresholds.extraction_dau": t.extraction_dau, 0 ..= MAX_USERS, "DAU";
-            "thresholds.team_engineers": t.team_engineers, 0 ..= 100_000, "engineers";
-            "thresholds.shard_db_gb": t.shard_db_gb, 1 ..= 1e9, "GB";
-            "thresholds.multi_region_dau": t.multi_region_dau, 0 ..= MAX_USERS, "DAU";
-            "thresholds.multi_region_far_share": t.multi_region_far_share, 0 ..= 1, "share of users";
-            "thresholds.pooler_connections": t.pooler_connections, 1 ..= 1e7, "connections";
-        }
-    }
+numeric_inputs! {
+    "horizon_months": horizon_months, 1 ..= MAX_HORIZON_MONTHS, "months", whole;
+    "growth.start_users": growth.start_users, 0 ..= MAX_USERS, "users";
+    "growth.monthly_rate": growth.monthly_rate, -0.5 ..= 2, "share per month";
+    "growth.ceiling_users": growth.ceiling_users, 1 ..= MAX_USERS, "users";
+    "growth.stage_rates.0": growth.stage_rates[0], -0.5 ..= 2, "share per month";
+    "growth.stage_rates.1": growth.stage_rates[1], -0.5 ..= 2, "share per month";
+    "growth.stage_rates.2": growth.stage_rates[2], -0.5 ..= 2, "share per month";
+    "growth.stage_rates.3": growth.stage_rates[3], -0.5 ..= 2, "share per month";
+    "growth.stage_rates.4": growth.stage_rates[4], -0.5 ..= 2, "share per month";
+    "growth.monthly_churn": growth.monthly_churn, 0 ..= 0.5, "share per month";
+    "growth.mau_share": growth.mau_share, 0 ..= 1, "share of registered users";
+    "growth.dau_share": growth.dau_share, 0 ..= 1, "share of MAU";
+    "growth.team_start_engineers": growth.team_start_engineers, 0 ..= 10_000, "engineers";
+    "growth.engineers_hired_per_month": growth.engineers_hired_per_month, 0 ..= 1_000, "engineers per month";
+    "revenue.paying_share": revenue.paying_share, 0 ..= 1, "share of MAU";
+    "revenue.users_per_customer": revenue.users_per_customer, 1 ..= 100_000, "users per account";
+    "revenue.arpa_usd_per_month": revenue.arpa_usd_per_month, 0 ..= 1_000_000, "USD per account per month";
+    "usage.requests_per_dau_per_day": usage.requests_per_dau_per_day, 0 ..= 100_000, "requests per DAU per day";
+    "usage.peak_to_average": usage.peak_to_average, 1 ..= 50, "ratio";
+    "usage.app_cpu_ms_per_request": usage.app_cpu_ms_per_request, 0 ..= 10_000, "ms";
+    "usage.db_reads_per_request": usage.db_reads_per_request, 0 ..= 1_000, "reads per request";
+    "usage.db_writes_per_request": usage.db_writes_per_request, 0 ..= 1_000, "writes per request";
+    "usage.db_read_ms": usage.db_read_ms, 0.01 ..= 10_000, "core-ms";
+    "usage.db_write_ms": usage.db_write_ms, 0.01 ..= 10_000, "core-ms";
+    "usage.side_effect_ms": usage.side_effect_ms, 0 ..= 60_000, "ms";
+    "usage.side_effect_share": usage.side_effect_share, 0 ..= 1, "share of requests";
+    "usage.jobs_per_dau_per_day": usage.jobs_per_dau_per_day, 0 ..= 100_000, "jobs per DAU per day";
+    "usage.job_cpu_ms": usage.job_cpu_ms, 0 ..= 3_600_000, "ms";
+    "usage.cacheable_read_share": usage.cacheable_read_share, 0 ..= 1, "share of reads";
+    "usage.cache_hit_ratio": usage.cache_hit_ratio, 0 ..= 1, "share";
+    "usage.response_kb": usage.response_kb, 0 ..= 100_000, "KB";
+    "usage.page_views_per_dau_per_day": usage.page_views_per_dau_per_day, 0 ..= 10_000, "views per DAU per day";
+    "usage.page_kb": usage.page_kb, 0 ..= 100_000, "KB";
+    "usage.media_views_per_dau_per_day": usage.media_views_per_dau_per_day, 0 ..= 100_000, "views per DAU per day";
+    "usage.media_kb": usage.media_kb, 0 ..= 10_000_000, "KB";
+    "usage.cdn_hit_ratio": usage.cdn_hit_ratio, 0 ..= 1, "share";
+    "usage.emails_per_mau_per_month": usage.emails_per_mau_per_month, 0 ..= 10_000, "emails per MAU per month";
+    "usage.search_requests_per_dau_per_day": usage.search_requests_per_dau_per_day, 0 ..= 10_000, "queries per DAU per day";
+    "usage.ai_tokens_per_dau_per_day": usage.ai_tokens_per_dau_per_day, 0 ..= 100_000_000, "tokens per DAU per day";
+    "usage.ai_usd_per_million_tokens": usage.ai_usd_per_million_tokens, 0 ..= 1_000, "USD per million tokens";
+    "usage.far_users_share": usage.far_users_share, 0 ..= 1, "share of users";
+    "usage.far_users_rtt_ms": usage.far_users_rtt_ms, 0 ..= 1_000, "ms";
+    "data.db_start_gb": data.db_start_gb, 0 ..= 10_000_000, "GB";
+    "data.rows_per_dau_per_day": data.rows_per_dau_per_day, 0 ..= 1_000_000, "rows per DAU per day";
+    "data.bytes_per_row": data.bytes_per_row, 1 ..= 100_000_000, "bytes";
+    "data.index_overhead": data.index_overhead, 1 ..= 10, "multiplier";
+    "data.hot_share": data.hot_share, 0 ..= 1, "share of the database";
+    "data.cached_kb_per_dau": data.cached_kb_per_dau, 0 ..= 100_000, "KB per DAU";
+    "data.uploads_mb_per_mau_per_month": data.uploads_mb_per_mau_per_month, 0 ..= 1_000_000, "MB per MAU per month";
+    "data.object_mb": data.object_mb, 0.001 ..= 100_000, "MB";
+    "stack.min_app_instances": stack.min_app_instances, 1 ..= 1_000, "instances", whole;
+    "stack.app_pool_size": stack.app_pool_size, 1 ..= 1_000, "connections", whole;
+    "stack.worker_pool_size": stack.worker_pool_size, 1 ..= 1_000, "connections", whole;
+    "stack.extra_regions": stack.extra_regions, 0 ..= 10, "regions", whole;
+    "thresholds.target_utilization": thresholds.target_utilization, 0.1 ..= 0.95, "share";
+    "thresholds.db_target_utilization": thresholds.db_target_utilization, 0.1 ..= 0.95, "share";
+    "thresholds.p95_slo_ms": thresholds.p95_slo_ms, 1 ..= 60_000, "ms";
+    "thresholds.stage_mau.0": thresholds.stage_mau[0], 1 ..= MAX_USERS, "MAU";
+    "thresholds.stage_mau.1": thresholds.stage_mau[1], 1 ..= MAX_USERS, "MAU";
+    "thresholds.stage_mau.2": thresholds.stage_mau[2], 1 ..= MAX_USERS, "MAU";
+    "thresholds.stage_mau.3": thresholds.stage_mau[3], 1 ..= MAX_USERS, "MAU";
+    "thresholds.cache_dau": thresholds.cache_dau, 0 ..= MAX_USERS, "DAU";
+    "thresholds.cdn_dau": thresholds.cdn_dau, 0 ..= MAX_USERS, "DAU";
+    "thresholds.replica_db_cpu": thresholds.replica_db_cpu, 0 ..= 1, "share";
+    "thresholds.replica_read_share": thresholds.replica_read_share, 0 ..= 1, "share";
+    "thresholds.jobs_side_effect_ms": thresholds.jobs_side_effect_ms, 0 ..= 60_000, "ms";
+    "thresholds.extraction_dau": thresholds.extraction_dau, 0 ..= MAX_USERS, "DAU";
+    "thresholds.team_engineers": thresholds.team_engineers, 0 ..= 100_000, "engineers";
+    "thresholds.shard_db_gb": thresholds.shard_db_gb, 1 ..= 1e9, "GB";
+    "thresholds.multi_region_dau": thresholds.multi_region_dau, 0 ..= MAX_USERS, "DAU";
+    "thresholds.multi_region_far_share": thresholds.multi_region_far_share, 0 ..= 1, "share of users";
+    "thresholds.pooler_connections": thresholds.pooler_connections, 1 ..= 1e7, "connections";
 }
 
 fn fmt_num(v: f64) -> String {
@@ -966,6 +1005,37 @@ fn validate(s: &ScenarioInput) -> Result<(), Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `set_number` writes the field `numeric_inputs` reads, for every input:
+    /// setting one input to its minimum changes that input and no other.
+    #[test]
+    fn set_number_writes_exactly_the_input_numeric_inputs_reads() {
+        let base = Scenario::default().input().clone();
+        let before = base.numeric_inputs();
+        for (i, input) in before.iter().enumerate() {
+            let mut changed = base.clone();
+            // A value that differs from the default: the minimum, or the maximum
+            // when the default is the minimum.
+            let target = if input.value == input.min {
+                input.max
+            } else {
+                input.min
+            };
+            assert!(changed.set_number(input.name, target), "{}", input.name);
+            let after = changed.numeric_inputs();
+            for (j, other) in after.iter().enumerate() {
+                let want = if i == j { target } else { before[j].value };
+                assert_eq!(
+                    other.value, want,
+                    "setting {} changed {}",
+                    input.name, other.name
+                );
+            }
+        }
+        let mut unchanged = base.clone();
+        assert!(!unchanged.set_number("growth.nope", 1.0));
+        assert_eq!(unchanged, base);
+    }
 
     /// Every leaf of a serialised scenario that `keep` accepts, by dotted name
     /// (list items as `name.i`).
