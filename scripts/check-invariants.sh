@@ -4,8 +4,9 @@
 # 1. The model crate depends on no browser crate (leptos, web-sys, js-sys,
 #    wasm-bindgen, gloo), natively or for wasm32.
 # 2. The model crate builds for wasm32-unknown-unknown.
-# 3. The model crate does no I/O and reads no clock or randomness: no std::fs,
-#    std::net, std::time, std::env, rand or getrandom in models/src.
+# 3. The model crate does no I/O and reads no clock or OS randomness (seeded
+#    generators only): no std::fs, std::net, std::time, std::env, rand or
+#    getrandom in models/src.
 # 4. Catalog data files are data: every catalog embedded is a JSON file under
 #    models/catalogs/ with a README there.
 # 5. In the web app, effects only talk to the outside world: Effect::new appears
@@ -40,7 +41,7 @@ if hits="$(grep -rnE 'std::(fs|net|time|env|process)|\brand::|getrandom|SystemTi
     echo "$hits" | sed 's/^/    /'
     fail=1
 else
-    echo "ok: models/src does no I/O and reads no clock or randomness"
+    echo "ok: models/src does no I/O and reads no clock or OS randomness (seeded generators only)"
 fi
 
 embedded="$(grep -oE 'include_str!\("[^"]+"\)' models/src/catalog.rs | sed -E 's/include_str!\("(.*)"\)/\1/')"

@@ -8,6 +8,7 @@ use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use headroom_models::uncertainty::{sensitivity, simulate, Range, Uncertainty};
 use headroom_models::{catalog, codec, project, Error, Preset, Scenario};
 
 mod output;
@@ -22,13 +23,28 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Project a scenario and print the monthly table, CSV or JSON.
+    /// Project a scenario and print the monthly table, CSV or JSON; with --range or
+    /// --samples, a Monte Carlo run's percentiles instead.
     Project {
         #[command(flatten)]
         source: Source,
         #[command(flatten)]
         edits: Edits,
+        #[command(flatten)]
+        ranges: Ranges,
         /// Output format.
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Rank the ranged inputs by how far each alone moves cost per customer at the horizon.
+    Sensitivity {
+        #[command(flatten)]
+        source: Source,
+        #[command(flatten)]
+        edits: Edits,
+        #[command(flatten)]
+        ranges: Ranges,
+        /// Output format (table or json).
         #[arg(long, short, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -88,6 +104,60 @@ struct Edits {
     set: Vec<String>,
 }
 
+/// Uncertainty: inputs as ranges (the likely value is the scenario's own) and
+/// the Monte Carlo settings.
+#[derive(Args)]
+struct Ranges {
+    /// An input as a range around its value: dotted name = LOW:HIGH, e.g.
+    /// growth.monthly_rate=0.08:0.16. Repeatable.
+    #[arg(long = "range", value_name = "KEY=LOW:HIGH")]
+    range: Vec<String>,
+    /// Monte Carlo paths (1,000 to 100,000).
+    #[arg(long, value_name = "N")]
+    samples: Option<u32>,
+    /// Seed of the paths: the same seed gives the same numbers.
+    #[arg(long, value_name = "S")]
+    seed: Option<u64>,
+}
+
+impl Ranges {
+    /// Whether any uncertainty option was given.
+    fn any(&self) -> bool {
+        !self.range.is_empty() || self.samples.is_some() || self.seed.is_some()
+    }
+
+    /// The settings, with defaults for what was not given.
+    fn uncertainty(&self) -> Result<Uncertainty, Error> {
+        let mut u = Uncertainty::default();
+        if let Some(n) = self.samples {
+            u.paths = n;
+        }
+        if let Some(seed) = self.seed {
+            u.seed = seed;
+        }
+        for item in &self.range {
+            let bad = || {
+                Error::invalid(
+                    "--range",
+                    item,
+                    "KEY=LOW:HIGH, e.g. growth.monthly_rate=0.08:0.16",
+                )
+            };
+            let (key, ends) = item.split_once('=').ok_or_else(bad)?;
+            let (low, high) = ends.split_once(':').ok_or_else(bad)?;
+            let number = |t: &str| t.trim().parse::<f64>().map_err(|_| bad());
+            u.ranges.insert(
+                key.trim().to_owned(),
+                Range {
+                    low: number(low)?,
+                    high: number(high)?,
+                },
+            );
+        }
+        Ok(u)
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Table,
@@ -105,7 +175,7 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
-                eprintln!("headroom: a command is required: project, link, scenario, presets, catalogs or inputs (see `headroom --help`)");
+                eprintln!("headroom: a command is required: project, sensitivity, link, scenario, presets, catalogs or inputs (see `headroom --help`)");
                 return ExitCode::from(2);
             }
             // One line: clap's first line, with the allowed values when it lists them.
@@ -148,14 +218,44 @@ fn run(cli: Cli) -> Result<String, Error> {
         Command::Project {
             source,
             edits,
+            ranges,
             format,
         } => {
             let scenario = load(&source, &edits)?;
+            if ranges.any() {
+                let sim = simulate(&scenario, &ranges.uncertainty()?)?;
+                return Ok(match format {
+                    Format::Table => output::simulation_table(scenario.name(), &sim),
+                    Format::Csv => output::simulation_csv(&sim),
+                    Format::Json => serde_json::to_string_pretty(&sim).unwrap_or_default() + "\n",
+                });
+            }
             let p = project(&scenario);
             Ok(match format {
                 Format::Table => output::table(&p),
                 Format::Csv => output::csv(&p),
                 Format::Json => output::json(&p),
+            })
+        }
+        Command::Sensitivity {
+            source,
+            edits,
+            ranges,
+            format,
+        } => {
+            let scenario = load(&source, &edits)?;
+            let u = ranges.uncertainty()?;
+            if u.ranges.is_empty() {
+                return Err(Error::invalid(
+                    "--range",
+                    "none",
+                    "at least one KEY=LOW:HIGH to rank",
+                ));
+            }
+            let swings = sensitivity(&scenario, &u)?;
+            Ok(match format {
+                Format::Json => serde_json::to_string_pretty(&swings).unwrap_or_default() + "\n",
+                _ => output::sensitivity_table(scenario.name(), &swings),
             })
         }
         Command::Link {

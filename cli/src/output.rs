@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use headroom_models::projection::Projection;
+use headroom_models::uncertainty::{Band, Simulation, Swing};
 use headroom_models::{catalog, format, Error, Preset, Scenario};
 
 /// The projection as JSON: the documented interface (docs/MODEL.md, "Output"),
@@ -160,7 +161,7 @@ pub fn table(p: &Projection) -> String {
     const LEFT: [bool; 11] = [
         false, true, false, false, false, false, true, true, true, false, false,
     ];
-    let mut rows: Vec<[String; 11]> = vec![HEADER.map(str::to_owned)];
+    let mut rows: Vec<Vec<String>> = vec![HEADER.map(str::to_owned).to_vec()];
     for m in &p.months {
         let t = &m.tiers;
         let app = format!(
@@ -184,7 +185,7 @@ pub fn table(p: &Projection) -> String {
             .cache
             .as_ref()
             .map_or("-".to_owned(), |c| format!("{}×{}", c.count, c.sku));
-        rows.push([
+        rows.push(vec![
             m.month.to_string(),
             m.stage.to_string(),
             count(m.mau),
@@ -198,26 +199,7 @@ pub fn table(p: &Projection) -> String {
             m.cost_per_customer_usd.map_or("-".to_owned(), usd2),
         ]);
     }
-    let mut widths = [0usize; 11];
-    for row in &rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
-        }
-    }
-    for row in &rows {
-        let cells: Vec<String> = row
-            .iter()
-            .zip(widths.iter().zip(LEFT))
-            .map(|(cell, (&w, left))| {
-                if left {
-                    format!("{cell:<w$}")
-                } else {
-                    format!("{cell:>w$}")
-                }
-            })
-            .collect();
-        let _ = writeln!(out, "{}", cells.join("  ").trim_end());
-    }
+    out.push_str(&aligned(&rows, &LEFT));
     if let Some(last) = p.months.last() {
         let _ = writeln!(out, "\nCost at month {} by line item:", last.month);
         for (name, v) in last.costs_usd.items() {
@@ -360,6 +342,143 @@ fn wrap(text: &str, width: usize, indent: &str) -> String {
     }
     lines.push(line);
     lines.join("\n")
+}
+
+/// Rows as text columns, each as wide as its widest cell; `left[i]` aligns
+/// column `i` to the left (else right).
+fn aligned(rows: &[Vec<String>], left: &[bool]) -> String {
+    let mut widths = vec![0usize; left.len()];
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let mut out = String::new();
+    for row in rows {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(widths.iter().zip(left))
+            .map(|(cell, (&w, &left))| {
+                if left {
+                    format!("{cell:<w$}")
+                } else {
+                    format!("{cell:>w$}")
+                }
+            })
+            .collect();
+        let _ = writeln!(out, "{}", cells.join("  ").trim_end());
+    }
+    out
+}
+
+/// A Monte Carlo run as a table: P10 / P50 / P90 per month of users, monthly
+/// cost and cost per customer; then how likely each change is by the horizon.
+pub fn simulation_table(name: &str, sim: &Simulation) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{name} — {} paths, seed {}{}\n",
+        sim.paths,
+        sim.seed,
+        if sim.redrawn > 0 {
+            format!(" ({} invalid draws drawn again)", sim.redrawn)
+        } else {
+            String::new()
+        }
+    );
+    let band =
+        |b: &Band, f: fn(f64) -> String| format!("{} / {} / {}", f(b.p10), f(b.p50), f(b.p90));
+    let mut rows = vec![vec![
+        "month".to_owned(),
+        "MAU P10 / P50 / P90".to_owned(),
+        "$/month P10 / P50 / P90".to_owned(),
+        "$/customer P10 / P50 / P90".to_owned(),
+    ]];
+    for m in &sim.months {
+        rows.push(vec![
+            m.month.to_string(),
+            band(&m.mau, count),
+            band(&m.total_usd, usd),
+            m.cost_per_customer_usd
+                .as_ref()
+                .map_or("-".to_owned(), |b| band(b, usd2)),
+        ]);
+    }
+    out.push_str(&aligned(&rows, &[false, false, false, false]));
+    if !sim.changes.is_empty() {
+        let last = sim.months.len().saturating_sub(1);
+        let _ = writeln!(out, "\nProbability each change is made by month m:");
+        let marks: Vec<usize> = [12, 24, 36, 60, 120]
+            .into_iter()
+            .filter(|&m| m < last)
+            .chain(std::iter::once(last))
+            .collect();
+        let mut rows = vec![std::iter::once("change".to_owned())
+            .chain(marks.iter().map(|m| format!("m{m}")))
+            .collect::<Vec<_>>()];
+        for c in &sim.changes {
+            rows.push(
+                std::iter::once(c.change.to_string())
+                    .chain(marks.iter().map(|&m| format::percent(c.by_month[m])))
+                    .collect(),
+            );
+        }
+        let mut left = vec![false; marks.len() + 1];
+        left[0] = true;
+        out.push_str(&aligned(&rows, &left));
+    }
+    out
+}
+
+/// A Monte Carlo run as CSV: one row per month, the three percentiles of each figure.
+pub fn simulation_csv(sim: &Simulation) -> String {
+    let mut out = String::from(
+        "month,mau_p10,mau_p50,mau_p90,total_usd_p10,total_usd_p50,total_usd_p90,\
+         cost_per_customer_usd_p10,cost_per_customer_usd_p50,cost_per_customer_usd_p90\n",
+    );
+    for m in &sim.months {
+        let b = |b: &Band| format!("{},{},{}", num(b.p10), num(b.p50), num(b.p90));
+        let cpc = m.cost_per_customer_usd.as_ref().map_or(",,".to_owned(), b);
+        let _ = writeln!(out, "{},{},{},{cpc}", m.month, b(&m.mau), b(&m.total_usd));
+    }
+    out
+}
+
+/// The sensitivity ranking as a table: each input at its low and high ends, the
+/// cost per customer and monthly cost at the horizon, largest swing first.
+pub fn sensitivity_table(name: &str, swings: &[Swing]) -> String {
+    let mut out = format!(
+        "{name} — each input alone at its low and high end, the others at their likely values;\n\
+         figures at the horizon, largest swing in cost per customer first\n\n"
+    );
+    let mut rows = vec![[
+        "input",
+        "low",
+        "high",
+        "$/customer at low",
+        "at high",
+        "swing",
+        "$/month at low",
+        "at high",
+    ]
+    .map(str::to_owned)
+    .to_vec()];
+    for s in swings {
+        rows.push(vec![
+            s.input.clone(),
+            num(s.low),
+            num(s.high),
+            s.cost_per_customer_at_low.map_or("-".to_owned(), usd2),
+            s.cost_per_customer_at_high.map_or("-".to_owned(), usd2),
+            usd2(s.cost_per_customer_swing()),
+            usd(s.total_at_low),
+            usd(s.total_at_high),
+        ]);
+    }
+    let mut left = vec![false; 8];
+    left[0] = true;
+    out.push_str(&aligned(&rows, &left));
+    out
 }
 
 fn num(v: f64) -> String {

@@ -244,3 +244,17 @@ async fn a_chart_draws_pixels_and_redraws_when_the_projection_changes() {
     sleep(100).await;
     assert!(draws() > first, "no redraw after the projection changed");
 }
+
+/// The Monte Carlo in wasm gives, bit for bit, the numbers recorded natively
+/// (models/tests/fixtures/simulation.json, checked natively by
+/// models/tests/uncertainty.rs): the same seed, the same paths, on both.
+#[wasm_bindgen_test]
+fn the_simulation_in_wasm_matches_the_native_one_exactly() {
+    use headroom_models::uncertainty::{simulate, Uncertainty};
+    let recorded: serde_json::Value =
+        serde_json::from_str(include_str!("../../models/tests/fixtures/simulation.json")).unwrap();
+    let preset: Preset = recorded["preset"].as_str().unwrap().parse().unwrap();
+    let settings: Uncertainty = serde_json::from_value(recorded["uncertainty"].clone()).unwrap();
+    let sim = simulate(&preset.scenario(), &settings).unwrap();
+    assert_eq!(serde_json::to_value(sim).unwrap(), recorded["simulation"]);
+}

@@ -27,6 +27,7 @@ mod project;
 pub mod projection;
 pub mod queueing;
 pub mod scenario;
+pub mod uncertainty;
 
 pub use catalog::Catalog;
 pub use error::Error;
