@@ -8,6 +8,7 @@ use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use headroom_models::compare::compare;
 use headroom_models::uncertainty::{sensitivity, simulate, Range, Uncertainty};
 use headroom_models::{catalog, codec, project, Error, Preset, Scenario};
 
@@ -44,6 +45,19 @@ enum Command {
         edits: Edits,
         #[command(flatten)]
         ranges: Ranges,
+        /// Output format (table or json).
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Compare two scenarios side by side: figures at the end of each stage and at
+    /// the horizon, with B's difference from A.
+    Compare {
+        /// Scenario A: a scenario file, a share link or a preset id.
+        a: String,
+        /// Scenario B: a scenario file, a share link or a preset id.
+        b: String,
+        #[command(flatten)]
+        edits: Edits,
         /// Output format (table or json).
         #[arg(long, short, value_enum, default_value_t = Format::Table)]
         format: Format,
@@ -92,6 +106,22 @@ struct Source {
     /// A share link, a `#s=...` fragment or a bare token.
     #[arg(long)]
     link: Option<String>,
+}
+
+impl Source {
+    /// A scenario named by one word: an existing file, a share link (a URL with
+    /// `#s=`, a fragment or a bare `1.` token), else a preset id.
+    fn guess(arg: &str) -> Source {
+        let (mut file, mut preset, mut link) = (None, None, None);
+        if std::path::Path::new(arg).is_file() || arg == "-" {
+            file = Some(arg.to_owned());
+        } else if arg.contains("s=") || arg.starts_with(|c: char| c.is_ascii_digit()) {
+            link = Some(arg.to_owned());
+        } else {
+            preset = Some(arg.to_owned());
+        }
+        Source { file, preset, link }
+    }
 }
 
 #[derive(Args)]
@@ -175,7 +205,7 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
-                eprintln!("headroom: a command is required: project, sensitivity, link, scenario, presets, catalogs or inputs (see `headroom --help`)");
+                eprintln!("headroom: a command is required: project, sensitivity, compare, link, scenario, presets, catalogs or inputs (see `headroom --help`)");
                 return ExitCode::from(2);
             }
             // One line: clap's first line, with the allowed values when it lists them.
@@ -256,6 +286,26 @@ fn run(cli: Cli) -> Result<String, Error> {
             Ok(match format {
                 Format::Json => serde_json::to_string_pretty(&swings).unwrap_or_default() + "\n",
                 _ => output::sensitivity_table(scenario.name(), &swings),
+            })
+        }
+        Command::Compare {
+            a,
+            b,
+            edits,
+            format,
+        } => {
+            let side = |arg: &str, label: &str| {
+                let source = Source::guess(arg);
+                load(&source, &edits).map_err(|e| Error {
+                    field: format!("{label}: {}", e.field),
+                    ..e
+                })
+            };
+            let (pa, pb) = (project(&side(&a, "A")?), project(&side(&b, "B")?));
+            let c = compare(&pa, &pb);
+            Ok(match format {
+                Format::Json => serde_json::to_string_pretty(&c).unwrap_or_default() + "\n",
+                _ => output::comparison_table(&c),
             })
         }
         Command::Link {

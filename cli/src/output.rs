@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 
+use headroom_models::compare::{Comparison, Difference, Point};
 use headroom_models::projection::Projection;
 use headroom_models::uncertainty::{Band, Simulation, Swing};
 use headroom_models::{catalog, format, Error, Preset, Scenario};
@@ -368,6 +369,61 @@ fn aligned(rows: &[Vec<String>], left: &[bool]) -> String {
             .collect();
         let _ = writeln!(out, "{}", cells.join("  ").trim_end());
     }
+    out
+}
+
+/// Two scenarios compared: per stage and at the horizon, A, B and B − A.
+pub fn comparison_table(c: &Comparison) -> String {
+    let mut out = format!("A: {}\nB: {}\n\n", c.a, c.b);
+    let side = |p: &Option<Point>| match p {
+        Some(p) => [
+            p.month.to_string(),
+            count(p.mau),
+            usd(p.total_usd),
+            p.cost_per_customer_usd.map_or("-".to_owned(), usd2),
+        ],
+        None => [
+            "-".to_owned(),
+            "-".to_owned(),
+            "-".to_owned(),
+            "-".to_owned(),
+        ],
+    };
+    let signed = |v: Option<f64>, f: fn(f64) -> String| match v {
+        Some(v) if v < 0.0 => format!("-{}", f(-v)),
+        Some(v) => format!("+{}", f(v)),
+        None => "-".to_owned(),
+    };
+    let mut rows = vec![[
+        "at the end of",
+        "A month",
+        "A MAU",
+        "A $/month",
+        "A $/customer",
+        "B month",
+        "B MAU",
+        "B $/month",
+        "B $/customer",
+        "B-A $/month",
+        "B-A $/customer",
+    ]
+    .map(str::to_owned)
+    .to_vec()];
+    let mut row = |label: String, d: &Difference| {
+        let mut cells = vec![label];
+        cells.extend(side(&d.a));
+        cells.extend(side(&d.b));
+        cells.push(signed(d.total_usd, usd));
+        cells.push(signed(d.cost_per_customer_usd, usd2));
+        rows.push(cells);
+    };
+    for s in &c.stages {
+        row(s.stage.to_string(), &s.difference);
+    }
+    row("horizon".to_owned(), &c.horizon);
+    let mut left = vec![false; 11];
+    left[0] = true;
+    out.push_str(&aligned(&rows, &left));
     out
 }
 

@@ -537,3 +537,40 @@ fn bad_ranges_exit_2_naming_the_problem() {
     );
     assert_one_line_error(&headroom(&["sensitivity"]), "--range");
 }
+
+#[test]
+fn compare_puts_two_scenarios_side_by_side_by_stage() {
+    let link = stdout(&headroom(&["link", "--preset", "fintech", "--token"]));
+    let o = headroom(&["compare", "b2b-saas", link.trim(), "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let c: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        (c["a"].as_str(), c["b"].as_str()),
+        (Some("B2B SaaS"), Some("Fintech"))
+    );
+    // The horizon difference is B's projection minus A's, from their own JSON.
+    let horizon_cost = |preset: &str| {
+        let p: serde_json::Value = serde_json::from_slice(
+            &headroom(&["project", "--preset", preset, "--format", "json"]).stdout,
+        )
+        .unwrap();
+        p["months"].as_array().unwrap().last().unwrap()["total_usd"]
+            .as_f64()
+            .unwrap()
+    };
+    let want = horizon_cost("fintech") - horizon_cost("b2b-saas");
+    assert_eq!(c["horizon"]["total_usd"].as_f64().unwrap(), want);
+    assert!(!c["stages"].as_array().unwrap().is_empty());
+
+    // A scenario against itself differs by nothing, stage by stage.
+    let same: serde_json::Value = serde_json::from_slice(
+        &headroom(&["compare", "marketplace", "marketplace", "--format", "json"]).stdout,
+    )
+    .unwrap();
+    for s in same["stages"].as_array().unwrap() {
+        assert_eq!(s["total_usd"].as_f64(), Some(0.0), "{s}");
+    }
+    let table = stdout(&headroom(&["compare", "b2b-saas", "consumer-app"]));
+    assert!(table.contains("B-A $/customer") && table.contains("horizon"));
+    assert_one_line_error(&headroom(&["compare", "b2b-saas", "nope"]), "B: preset");
+}

@@ -20,6 +20,7 @@
 
 pub mod catalog;
 pub mod codec;
+pub mod compare;
 mod error;
 pub mod format;
 pub mod presets;
