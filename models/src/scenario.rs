@@ -429,7 +429,9 @@ pub const MAX_HORIZON_MONTHS: u32 = 120;
 #[serde(try_from = "ScenarioInput", into = "ScenarioInput")]
 pub struct Scenario {
     input: ScenarioInput,
-    catalog: Catalog,
+    /// Shared: scenarios that differ only in numbers (Monte Carlo paths) share
+    /// their resolved catalog.
+    catalog: std::sync::Arc<Catalog>,
 }
 
 impl Scenario {
@@ -466,7 +468,27 @@ impl Scenario {
                 format!("an app SKU of catalog {}: {}", catalog.id, ids.join(", ")),
             ));
         }
-        Ok(Scenario { input, catalog })
+        Ok(Scenario {
+            input,
+            catalog: std::sync::Arc::new(catalog),
+        })
+    }
+
+    /// A copy with numeric inputs changed by `set` (through
+    /// [`ScenarioInput::set_number`]), checked like any scenario; the resolved
+    /// catalog is shared, not resolved again, because numbers never change which
+    /// catalog or prices a scenario uses. For sampling many paths.
+    pub(crate) fn with_numbers(
+        &self,
+        set: impl FnOnce(&mut ScenarioInput),
+    ) -> Result<Scenario, Error> {
+        let mut input = self.input.clone();
+        set(&mut input);
+        validate(&input)?;
+        Ok(Scenario {
+            input,
+            catalog: std::sync::Arc::clone(&self.catalog),
+        })
     }
 
     /// Parse a scenario file (JSON) and check it.

@@ -219,29 +219,23 @@ pub struct Simulation {
 }
 
 /// The scenario with each ranged input set by `value(name, range, likely)`,
-/// checked.
+/// checked (the catalog is shared with `scenario`).
 fn varied(
     scenario: &Scenario,
     ranges: &BTreeMap<String, Range>,
     mut value: impl FnMut(&str, &Range, f64) -> f64,
 ) -> Result<Scenario, Error> {
-    let mut input = scenario.input().clone();
-    let likely: Vec<f64> = {
+    scenario.with_numbers(|input| {
         let all = input.numeric_inputs();
-        ranges
-            .keys()
-            .map(|name| {
-                all.iter()
-                    .find(|i| i.name == name)
-                    .map_or(f64::NAN, |i| i.value)
-            })
-            .collect()
-    };
-    for ((name, range), likely) in ranges.iter().zip(likely) {
-        let v = value(name, range, likely);
-        input.set_number(name, v);
-    }
-    Scenario::new(input)
+        for (name, range) in ranges {
+            let likely = all
+                .iter()
+                .find(|i| i.name == name)
+                .map_or(f64::NAN, |i| i.value);
+            let v = value(name, range, likely);
+            input.set_number(name, v);
+        }
+    })
 }
 
 /// Run the Monte Carlo: `uncertainty.paths` projections, each with every ranged
