@@ -68,6 +68,8 @@ enum Command {
         source: Source,
         #[command(flatten)]
         edits: Edits,
+        #[command(flatten)]
+        ranges: Ranges,
         /// The planner's address the link opens.
         #[arg(long, default_value = "http://127.0.0.1:8080/")]
         base: String,
@@ -81,6 +83,8 @@ enum Command {
         source: Source,
         #[command(flatten)]
         edits: Edits,
+        #[command(flatten)]
+        ranges: Ranges,
     },
     /// List the presets and their assumptions.
     Presets,
@@ -156,9 +160,10 @@ impl Ranges {
         !self.range.is_empty() || self.samples.is_some() || self.seed.is_some()
     }
 
-    /// The settings, with defaults for what was not given.
-    fn uncertainty(&self) -> Result<Uncertainty, Error> {
-        let mut u = Uncertainty::default();
+    /// The scenario's own settings (or the defaults) with these options on top:
+    /// a `--range` adds or replaces that input's range.
+    fn uncertainty(&self, scenario: &Scenario) -> Result<Uncertainty, Error> {
+        let mut u = scenario.input().uncertainty.clone().unwrap_or_default();
         if let Some(n) = self.samples {
             u.paths = n;
         }
@@ -253,7 +258,7 @@ fn run(cli: Cli) -> Result<String, Error> {
         } => {
             let scenario = load(&source, &edits)?;
             if ranges.any() {
-                let sim = simulate(&scenario, &ranges.uncertainty()?)?;
+                let sim = simulate(&scenario, &ranges.uncertainty(&scenario)?)?;
                 return Ok(match format {
                     Format::Table => output::simulation_table(scenario.name(), &sim),
                     Format::Csv => output::simulation_csv(&sim),
@@ -274,7 +279,7 @@ fn run(cli: Cli) -> Result<String, Error> {
             format,
         } => {
             let scenario = load(&source, &edits)?;
-            let u = ranges.uncertainty()?;
+            let u = ranges.uncertainty(&scenario)?;
             if u.ranges.is_empty() {
                 return Err(Error::invalid(
                     "--range",
@@ -311,10 +316,11 @@ fn run(cli: Cli) -> Result<String, Error> {
         Command::Link {
             source,
             edits,
+            ranges,
             base,
             token,
         } => {
-            let scenario = load(&source, &edits)?;
+            let scenario = with_ranges(load(&source, &edits)?, &ranges)?;
             let t = codec::encode(&scenario);
             Ok(if token {
                 format!("{t}\n")
@@ -326,8 +332,12 @@ fn run(cli: Cli) -> Result<String, Error> {
                 )
             })
         }
-        Command::Scenario { source, edits } => {
-            let scenario = load(&source, &edits)?;
+        Command::Scenario {
+            source,
+            edits,
+            ranges,
+        } => {
+            let scenario = with_ranges(load(&source, &edits)?, &ranges)?;
             let mut text = serde_json::to_string_pretty(scenario.input()).unwrap_or_default();
             text.push('\n');
             Ok(text)
@@ -345,6 +355,17 @@ fn run(cli: Cli) -> Result<String, Error> {
         },
         Command::Inputs => Ok(output::inputs()),
     }
+}
+
+/// The scenario with the uncertainty options written into it (for links and
+/// files that carry the ranges and the seed); unchanged without options.
+fn with_ranges(scenario: Scenario, ranges: &Ranges) -> Result<Scenario, Error> {
+    if !ranges.any() {
+        return Ok(scenario);
+    }
+    let mut input = scenario.input().clone();
+    input.uncertainty = Some(ranges.uncertainty(&scenario)?);
+    Scenario::new(input)
 }
 
 /// Read the scenario from its source, then apply --months and --set in order.

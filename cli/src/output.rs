@@ -144,6 +144,15 @@ pub fn table(p: &Projection) -> String {
     if !p.catalog.overridden.is_empty() {
         let _ = writeln!(out, "price overrides: {}", p.catalog.overridden.join(", "));
     }
+    if let Some(u) = s.uncertainty.as_ref().filter(|u| !u.ranges.is_empty()) {
+        let _ = writeln!(
+            out,
+            "{} ranged input{} (likely values shown): add --samples {} for the spread",
+            u.ranges.len(),
+            if u.ranges.len() == 1 { "" } else { "s" },
+            u.paths
+        );
+    }
     out.push('\n');
     // Columns sized to their widest cell, so large projections stay aligned.
     const HEADER: [&str; 11] = [

@@ -574,3 +574,45 @@ fn compare_puts_two_scenarios_side_by_side_by_stage() {
     assert!(table.contains("B-A $/customer") && table.contains("horizon"));
     assert_one_line_error(&headroom(&["compare", "b2b-saas", "nope"]), "B: preset");
 }
+
+#[test]
+fn a_link_made_with_ranges_reproduces_the_same_percentiles() {
+    let token = stdout(&headroom(&[
+        "link",
+        "--preset",
+        "marketplace",
+        "--range",
+        "growth.monthly_rate=0.05:0.2",
+        "--seed",
+        "99",
+        "--token",
+    ]));
+    let from_link = headroom(&[
+        "project",
+        "--link",
+        token.trim(),
+        "--samples",
+        "1000",
+        "-f",
+        "json",
+    ]);
+    assert!(from_link.status.success(), "{}", stderr(&from_link));
+    let direct = headroom(&[
+        "project",
+        "--preset",
+        "marketplace",
+        "--range",
+        "growth.monthly_rate=0.05:0.2",
+        "--seed",
+        "99",
+        "-f",
+        "json",
+    ]);
+    assert_eq!(stdout(&from_link), stdout(&direct));
+    // Without --samples the link projects its likely values, and says it has ranges.
+    let table = stdout(&headroom(&["project", "--link", token.trim()]));
+    assert!(
+        table.contains("1 ranged input (likely values shown)"),
+        "{table}"
+    );
+}

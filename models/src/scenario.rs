@@ -402,6 +402,11 @@ pub struct ScenarioInput {
     pub data: Data,
     pub stack: Stack,
     pub thresholds: Thresholds,
+    /// Inputs as ranges and the Monte Carlo settings, seed included, so a link
+    /// reproduces the same spread (docs/MODEL.md 11b). Absent for a scenario
+    /// without uncertainty: its files and links are as before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uncertainty: Option<crate::uncertainty::Uncertainty>,
 }
 
 impl Default for ScenarioInput {
@@ -415,6 +420,7 @@ impl Default for ScenarioInput {
             data: Data::default(),
             stack: Stack::default(),
             thresholds: Thresholds::default(),
+            uncertainty: None,
         }
     }
 }
@@ -483,6 +489,8 @@ impl Scenario {
         set: impl FnOnce(&mut ScenarioInput),
     ) -> Result<Scenario, Error> {
         let mut input = self.input.clone();
+        // A path is one draw: its ranges are spent (and need no checking again).
+        input.uncertainty = None;
         set(&mut input);
         validate(&input)?;
         Ok(Scenario {
@@ -1020,6 +1028,9 @@ fn validate(s: &ScenarioInput) -> Result<(), Error> {
                 ),
             ));
         }
+    }
+    if let Some(u) = &s.uncertainty {
+        u.check(s)?;
     }
     Ok(())
 }

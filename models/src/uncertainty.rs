@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::projection::{Change, Projection};
-use crate::scenario::Scenario;
+use crate::scenario::{Scenario, ScenarioInput};
 
 /// The ends of a ranged input, in the input's own unit. The likely value is the
 /// scenario's value of the input, which must lie within `low..=high`.
@@ -72,11 +72,11 @@ impl Uncertainty {
     /// let s = Scenario::default();
     /// let mut u = Uncertainty::default();
     /// u.ranges.insert("growth.monthly_rate".into(), Range { low: 0.08, high: 0.2 });
-    /// assert!(u.check(&s).is_ok());
+    /// assert!(u.check(s.input()).is_ok());
     /// u.ranges.insert("growth.monthly_rate".into(), Range { low: 0.15, high: 0.2 });
-    /// assert_eq!(u.check(&s).unwrap_err().field, "uncertainty.ranges.growth.monthly_rate.low");
+    /// assert_eq!(u.check(s.input()).unwrap_err().field, "uncertainty.ranges.growth.monthly_rate.low");
     /// ```
-    pub fn check(&self, scenario: &Scenario) -> Result<(), Error> {
+    pub fn check(&self, input: &ScenarioInput) -> Result<(), Error> {
         if !PATHS.contains(&self.paths) {
             return Err(Error::invalid(
                 "uncertainty.paths",
@@ -84,7 +84,7 @@ impl Uncertainty {
                 format!("a whole number from {} to {}", PATHS.start(), PATHS.end()),
             ));
         }
-        let inputs = scenario.input().numeric_inputs();
+        let inputs = input.numeric_inputs();
         for (name, range) in &self.ranges {
             let field = |end: &str| format!("uncertainty.ranges.{name}.{end}");
             let Some(input) = inputs.iter().find(|i| i.name == name) else {
@@ -254,7 +254,7 @@ fn varied(
 /// assert!(last.mau.p10 < last.mau.p50 && last.mau.p50 < last.mau.p90);
 /// ```
 pub fn simulate(scenario: &Scenario, uncertainty: &Uncertainty) -> Result<Simulation, Error> {
-    uncertainty.check(scenario)?;
+    uncertainty.check(scenario.input())?;
     let mut rng = fastrand::Rng::with_seed(uncertainty.seed);
     let paths = uncertainty.paths as usize;
     let mut projections: Vec<Projection> = Vec::with_capacity(paths);
@@ -386,7 +386,7 @@ impl Swing {
 /// assert_eq!(ranked[0].input, "revenue.arpa_usd_per_month"); // card fees follow the price
 /// ```
 pub fn sensitivity(scenario: &Scenario, uncertainty: &Uncertainty) -> Result<Vec<Swing>, Error> {
-    uncertainty.check(scenario)?;
+    uncertainty.check(scenario.input())?;
     let horizon = |s: &Scenario| {
         let p = crate::project(s);
         p.months

@@ -276,3 +276,38 @@ fn the_golden_simulation_is_reproduced_exactly() {
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     assert_eq!(now, recorded);
 }
+
+#[test]
+fn a_link_carries_the_ranges_and_the_seed_and_reproduces_the_spread() {
+    use headroom_models::codec;
+    let (preset, u) = golden();
+    let mut input = preset.input();
+    input.uncertainty = Some(u.clone());
+    let s = Scenario::new(input).unwrap();
+    let opened = codec::decode(&codec::encode(&s)).unwrap();
+    assert_eq!(opened, s);
+    let carried = opened.input().uncertainty.clone().unwrap();
+    assert_eq!(carried, u);
+    assert_eq!(
+        simulate(&opened, &carried).unwrap(),
+        simulate(&preset.scenario(), &u).unwrap()
+    );
+    // Without uncertainty a scenario writes no such field: older links and files
+    // are unchanged.
+    let plain = serde_json::to_value(preset.input()).unwrap();
+    assert!(plain.get("uncertainty").is_none());
+}
+
+#[test]
+fn a_scenario_file_with_a_bad_range_names_it() {
+    let e = Scenario::from_json(
+        r#"{"growth": {"monthly_rate": 0.1},
+            "uncertainty": {"seed": 3, "paths": 1000,
+                            "ranges": {"growth.monthly_rate": {"low": 0.05, "high": 0.09}}}}"#,
+    )
+    .unwrap_err();
+    assert_eq!(e.field, "uncertainty.ranges.growth.monthly_rate.high");
+    let e = Scenario::from_json(r#"{"uncertainty": {"seed": 3, "paths": 1000, "spread": 2}}"#)
+        .unwrap_err();
+    assert_eq!(e.field, "uncertainty.spread");
+}
