@@ -238,6 +238,180 @@ fn varied(
     })
 }
 
+/// What a path keeps of its projection: only what the percentiles and the
+/// change probabilities need (a whole projection per path would hold thousands
+/// of months of tiers).
+struct PathFigures {
+    mau: Vec<f64>,
+    total_usd: Vec<f64>,
+    cost_per_customer_usd: Vec<Option<f64>>,
+    /// The first month the path makes each change.
+    made: BTreeMap<Change, u32>,
+}
+
+impl PathFigures {
+    fn of(p: &Projection) -> PathFigures {
+        let mut made: BTreeMap<Change, u32> = BTreeMap::new();
+        for e in p.events.iter().filter(|e| e.adopted) {
+            made.entry(e.change)
+                .and_modify(|m| *m = (*m).min(e.month))
+                .or_insert(e.month);
+        }
+        PathFigures {
+            mau: p.months.iter().map(|m| m.mau).collect(),
+            total_usd: p.months.iter().map(|m| m.total_usd).collect(),
+            cost_per_customer_usd: p.months.iter().map(|m| m.cost_per_customer_usd).collect(),
+            made,
+        }
+    }
+}
+
+/// A Monte Carlo run taken in steps, so a page can run it a chunk at a time
+/// between frames and stay responsive; [`simulate`] runs it in one go. The
+/// numbers do not depend on the chunk sizes.
+///
+/// ```
+/// use headroom_models::uncertainty::{simulate, Range, Simulator, Uncertainty};
+/// use headroom_models::Scenario;
+/// let s = Scenario::default();
+/// let mut u = Uncertainty::default();
+/// u.ranges.insert("growth.monthly_rate".into(), Range { low: 0.06, high: 0.18 });
+/// let mut run = Simulator::new(&s, &u).unwrap();
+/// while !run.is_finished() {
+///     run.step(300).unwrap();
+///     assert!(run.done() <= run.total());
+/// }
+/// assert_eq!(run.finish(), simulate(&s, &u).unwrap());
+/// ```
+pub struct Simulator {
+    scenario: Scenario,
+    uncertainty: Uncertainty,
+    rng: fastrand::Rng,
+    paths: Vec<PathFigures>,
+    /// The projection's month numbers (the same for every path).
+    month_numbers: Vec<u32>,
+    redrawn: u32,
+}
+
+impl Simulator {
+    /// A run of `uncertainty` over `scenario`, checked; no path drawn yet.
+    pub fn new(scenario: &Scenario, uncertainty: &Uncertainty) -> Result<Simulator, Error> {
+        uncertainty.check(scenario.input())?;
+        Ok(Simulator {
+            scenario: scenario.clone(),
+            uncertainty: uncertainty.clone(),
+            rng: fastrand::Rng::with_seed(uncertainty.seed),
+            paths: Vec::with_capacity(uncertainty.paths as usize),
+            month_numbers: Vec::new(),
+            redrawn: 0,
+        })
+    }
+
+    /// Paths drawn and projected so far.
+    pub fn done(&self) -> u32 {
+        self.paths.len() as u32
+    }
+
+    /// Paths the run takes in all.
+    pub fn total(&self) -> u32 {
+        self.uncertainty.paths
+    }
+
+    /// Whether every path is done.
+    pub fn is_finished(&self) -> bool {
+        self.done() >= self.total()
+    }
+
+    /// Draw and project up to `paths` more paths. Fails when the ranges give
+    /// invalid scenarios (inputs valid alone, not together) more than ten times
+    /// as often as the paths asked for.
+    pub fn step(&mut self, paths: u32) -> Result<(), Error> {
+        let until = (self.done() + paths).min(self.total()) as usize;
+        let max_redraws = self.uncertainty.paths.saturating_mul(10);
+        while self.paths.len() < until {
+            let rng = &mut self.rng;
+            let drawn = varied(&self.scenario, &self.uncertainty.ranges, |_, r, likely| {
+                triangular(rng.f64(), r.low, likely, r.high)
+            });
+            match drawn {
+                Ok(s) => {
+                    let p = crate::project(&s);
+                    if self.month_numbers.is_empty() {
+                        self.month_numbers = p.months.iter().map(|m| m.month).collect();
+                    }
+                    self.paths.push(PathFigures::of(&p));
+                }
+                Err(e) => {
+                    self.redrawn += 1;
+                    if self.redrawn > max_redraws {
+                        return Err(Error::invalid(
+                            "uncertainty.ranges",
+                            format!("{} invalid draws (last: {e})", self.redrawn),
+                            "ranges whose combinations make valid scenarios",
+                        ));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The percentiles and probabilities over the paths done (all of them once
+    /// [`Simulator::is_finished`]).
+    pub fn finish(self) -> Simulation {
+        let paths = self.paths.len();
+        let months = self.paths.first().map_or(0, |p| p.mau.len());
+        let mut bands = Vec::with_capacity(months);
+        let mut values = Vec::with_capacity(paths);
+        for m in 0..months {
+            let mut band = |pick: &dyn Fn(&PathFigures) -> Option<f64>| {
+                values.clear();
+                values.extend(self.paths.iter().filter_map(pick));
+                if values.len() * 2 < paths {
+                    None
+                } else {
+                    Band::of(&mut values)
+                }
+            };
+            let mau = band(&|p| Some(p.mau[m]));
+            let total = band(&|p| Some(p.total_usd[m]));
+            let per_customer = band(&|p| p.cost_per_customer_usd[m]);
+            if let (Some(mau), Some(total_usd)) = (mau, total) {
+                bands.push(MonthBand {
+                    month: self.month_numbers[m],
+                    mau,
+                    total_usd,
+                    cost_per_customer_usd: per_customer,
+                });
+            }
+        }
+
+        let mut first: BTreeMap<Change, Vec<u32>> = BTreeMap::new();
+        for p in &self.paths {
+            for (&change, &month) in &p.made {
+                first.entry(change).or_default().push(month);
+            }
+        }
+        let changes = first
+            .into_iter()
+            .map(|(change, made)| ChangeOdds {
+                change,
+                by_month: (0..months as u32)
+                    .map(|m| made.iter().filter(|&&at| at <= m).count() as f64 / paths as f64)
+                    .collect(),
+            })
+            .collect();
+
+        Simulation {
+            seed: self.uncertainty.seed,
+            paths: paths as u32,
+            redrawn: self.redrawn,
+            months: bands,
+            changes,
+        }
+    }
+}
+
 /// Run the Monte Carlo: `uncertainty.paths` projections, each with every ranged
 /// input drawn from its triangular distribution; per month the P10/P50/P90 of
 /// users (MAU), monthly cost and cost per customer; per change the probability
@@ -254,87 +428,9 @@ fn varied(
 /// assert!(last.mau.p10 < last.mau.p50 && last.mau.p50 < last.mau.p90);
 /// ```
 pub fn simulate(scenario: &Scenario, uncertainty: &Uncertainty) -> Result<Simulation, Error> {
-    uncertainty.check(scenario.input())?;
-    let mut rng = fastrand::Rng::with_seed(uncertainty.seed);
-    let paths = uncertainty.paths as usize;
-    let mut projections: Vec<Projection> = Vec::with_capacity(paths);
-    let mut redrawn = 0u32;
-    let max_redraws = uncertainty.paths.saturating_mul(10);
-    while projections.len() < paths {
-        let drawn = varied(scenario, &uncertainty.ranges, |_, r, likely| {
-            triangular(rng.f64(), r.low, likely, r.high)
-        });
-        match drawn {
-            Ok(s) => projections.push(crate::project(&s)),
-            Err(e) => {
-                redrawn += 1;
-                if redrawn > max_redraws {
-                    return Err(Error::invalid(
-                        "uncertainty.ranges",
-                        format!("{redrawn} invalid draws (last: {e})"),
-                        "ranges whose combinations make valid scenarios",
-                    ));
-                }
-            }
-        }
-    }
-
-    let months = projections.first().map_or(0, |p| p.months.len());
-    let mut bands = Vec::with_capacity(months);
-    let mut values = Vec::with_capacity(paths);
-    for m in 0..months {
-        let mut band = |pick: &dyn Fn(&Projection) -> Option<f64>| {
-            values.clear();
-            values.extend(projections.iter().filter_map(pick));
-            if values.len() * 2 < paths {
-                None
-            } else {
-                Band::of(&mut values)
-            }
-        };
-        let mau = band(&|p| Some(p.months[m].mau));
-        let total = band(&|p| Some(p.months[m].total_usd));
-        let per_customer = band(&|p| p.months[m].cost_per_customer_usd);
-        if let (Some(mau), Some(total_usd)) = (mau, total) {
-            bands.push(MonthBand {
-                month: projections[0].months[m].month,
-                mau,
-                total_usd,
-                cost_per_customer_usd: per_customer,
-            });
-        }
-    }
-
-    // The first month each path makes each change.
-    let mut first: BTreeMap<Change, Vec<u32>> = BTreeMap::new();
-    for p in &projections {
-        let mut seen: BTreeMap<Change, u32> = BTreeMap::new();
-        for e in p.events.iter().filter(|e| e.adopted) {
-            seen.entry(e.change)
-                .and_modify(|m| *m = (*m).min(e.month))
-                .or_insert(e.month);
-        }
-        for (change, month) in seen {
-            first.entry(change).or_default().push(month);
-        }
-    }
-    let changes = first
-        .into_iter()
-        .map(|(change, made)| ChangeOdds {
-            change,
-            by_month: (0..months as u32)
-                .map(|m| made.iter().filter(|&&at| at <= m).count() as f64 / paths as f64)
-                .collect(),
-        })
-        .collect();
-
-    Ok(Simulation {
-        seed: uncertainty.seed,
-        paths: uncertainty.paths,
-        redrawn,
-        months: bands,
-        changes,
-    })
+    let mut run = Simulator::new(scenario, uncertainty)?;
+    run.step(uncertainty.paths)?;
+    Ok(run.finish())
 }
 
 /// What one ranged input does to the horizon when it alone moves to its low and
