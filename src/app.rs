@@ -6,11 +6,16 @@
 //! projection and only formatted. Effects only touch the address bar, local
 //! storage and the canvases (the charts own theirs).
 
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
 use std::time::Duration;
 
 use headroom_components::charts::{Chart, ChartKind};
 use headroom_components::inputs::Editor;
 use headroom_components::tables::{Headline, MonthlyTable, StageTable, Timeline, Warnings};
+use headroom_components::uncertainty::{SimState, UncertaintyView};
+use headroom_models::uncertainty::{sensitivity, Simulation, Simulator, Swing};
 use headroom_models::{project, Preset, Projection, Scenario};
 use leptos::prelude::*;
 
@@ -37,6 +42,9 @@ pub struct Planner {
     pub view: View,
     /// Whether the page is an embed (no editor, nothing written).
     pub embed: bool,
+    /// The Monte Carlo run of the scenario's ranged inputs (derived from the
+    /// scenario, computed in chunks between frames so typing stays responsive).
+    pub simulation: RwSignal<SimState>,
 }
 
 /// A message shown at the top of the page until dismissed.
@@ -105,6 +113,7 @@ pub fn App() -> impl IntoView {
         notices: RwSignal::new(Vec::new()),
         view: start.view,
         embed: start.embed,
+        simulation: RwSignal::new(SimState::Off),
     };
     for text in start.notices {
         planner.notify(NoticeKind::Problem, text);
@@ -120,6 +129,8 @@ pub fn App() -> impl IntoView {
         browser::watch_height(browser::post_height);
         return view! { <EmbedPage projection=projection dark /> }.into_any();
     }
+
+    run_simulations(planner);
 
     // Keep the address and the working copy in step with the scenario, once
     // typing settles: the address is replaced, never pushed.
@@ -187,6 +198,76 @@ pub fn App() -> impl IntoView {
     view! { <FullPage projection dark /> }.into_any()
 }
 
+/// Paths per chunk of a Monte Carlo run: a few milliseconds of work, then the
+/// browser gets the thread back.
+const CHUNK_PATHS: u32 = 50;
+
+/// Keep `planner.simulation` the Monte Carlo of the current scenario: whenever
+/// the scenario changes, the running run is dropped and, if the scenario has
+/// ranged inputs, a new one starts once typing settles and runs in chunks.
+/// (An effect because the result arrives over several frames; it writes only
+/// that derived signal.)
+fn run_simulations(planner: Planner) {
+    let run_id = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let scenario = planner.scenario.get();
+        run_id.update_value(|id| *id += 1);
+        let id = run_id.get_value();
+        let Some(u) = scenario
+            .input()
+            .uncertainty
+            .clone()
+            .filter(|u| !u.ranges.is_empty())
+        else {
+            planner.simulation.set(SimState::Off);
+            return;
+        };
+        planner.simulation.set(SimState::Running {
+            done: 0,
+            total: u.paths,
+        });
+        set_timeout(
+            move || {
+                if run_id.get_value() != id {
+                    return;
+                }
+                match Simulator::new(&scenario, &u) {
+                    Ok(run) => step(Rc::new(RefCell::new(run)), id, run_id, planner.simulation),
+                    Err(e) => planner.simulation.set(SimState::Failed(e.to_string())),
+                }
+            },
+            SETTLE,
+        );
+    });
+}
+
+/// One chunk of a run, then the next on a fresh task, until done or replaced.
+fn step(
+    run: Rc<RefCell<Simulator>>,
+    id: u64,
+    current: StoredValue<u64>,
+    state: RwSignal<SimState>,
+) {
+    if current.get_value() != id {
+        return;
+    }
+    let stepped = run.borrow_mut().step(CHUNK_PATHS);
+    if let Err(e) = stepped {
+        state.set(SimState::Failed(e.to_string()));
+        return;
+    }
+    let (done, total, finished) = {
+        let r = run.borrow();
+        (r.done(), r.total(), r.is_finished())
+    };
+    if finished {
+        state.set(SimState::Done(Arc::new(run.borrow().result())));
+    } else {
+        state.set(SimState::Running { done, total });
+        set_timeout(move || step(run, id, current, state), Duration::ZERO);
+    }
+}
+
 /// The full planner: header, notices, toolbar, the editor beside the results.
 #[component]
 fn FullPage(
@@ -210,6 +291,21 @@ fn FullPage(
         />
     };
     let name = move || planner.scenario.with(|s| s.name().to_owned());
+    // Two projections per ranged input: cheap enough to derive directly.
+    let swings = Memo::new(move |_| {
+        planner.scenario.with(|s| {
+            let u = s.input().uncertainty.as_ref()?;
+            Some(sensitivity(s, u).map_err(|e| e.to_string()))
+        })
+    });
+    let swings: Signal<Option<Result<Vec<Swing>, String>>> = swings.into();
+    let on_export = Callback::new(move |sim: Arc<Simulation>| {
+        let file = "headroom-percentiles.csv";
+        if let Err(e) = browser::download_text(file, "text/csv", &sim.csv()) {
+            planner.notify(NoticeKind::Problem, format!("Could not export: {e}."));
+        }
+    });
+    let sim_state: Signal<SimState> = planner.simulation.into();
     view! {
         <header class="hr-header">
             <div class="hr-header__brand">
@@ -235,6 +331,7 @@ fn FullPage(
                 </h2>
                 <Headline projection />
                 <Warnings projection />
+                <UncertaintyView state=sim_state swings on_export />
                 <div class="hr-charts">
                     <section class="hr-section" id="view-cost"><Chart kind=ChartKind::Cost projection dark /></section>
                     <section class="hr-section" id="view-utilisation"><Chart kind=ChartKind::Utilisation projection dark /></section>

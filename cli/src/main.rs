@@ -261,7 +261,7 @@ fn run(cli: Cli) -> Result<String, Error> {
                 let sim = simulate(&scenario, &ranges.uncertainty(&scenario)?)?;
                 return Ok(match format {
                     Format::Table => output::simulation_table(scenario.name(), &sim),
-                    Format::Csv => output::simulation_csv(&sim),
+                    Format::Csv => sim.csv(),
                     Format::Json => serde_json::to_string_pretty(&sim).unwrap_or_default() + "\n",
                 });
             }

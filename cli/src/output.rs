@@ -495,20 +495,6 @@ pub fn simulation_table(name: &str, sim: &Simulation) -> String {
     out
 }
 
-/// A Monte Carlo run as CSV: one row per month, the three percentiles of each figure.
-pub fn simulation_csv(sim: &Simulation) -> String {
-    let mut out = String::from(
-        "month,mau_p10,mau_p50,mau_p90,total_usd_p10,total_usd_p50,total_usd_p90,\
-         cost_per_customer_usd_p10,cost_per_customer_usd_p50,cost_per_customer_usd_p90\n",
-    );
-    for m in &sim.months {
-        let b = |b: &Band| format!("{},{},{}", num(b.p10), num(b.p50), num(b.p90));
-        let cpc = m.cost_per_customer_usd.as_ref().map_or(",,".to_owned(), b);
-        let _ = writeln!(out, "{},{},{},{cpc}", m.month, b(&m.mau), b(&m.total_usd));
-    }
-    out
-}
-
 /// The sensitivity ranking as a table: each input at its low and high ends, the
 /// cost per customer and monthly cost at the horizon, largest swing first.
 pub fn sensitivity_table(name: &str, swings: &[Swing]) -> String {

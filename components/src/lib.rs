@@ -11,3 +11,4 @@ pub mod charts;
 pub mod format;
 pub mod inputs;
 pub mod tables;
+pub mod uncertainty;

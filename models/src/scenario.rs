@@ -480,6 +480,42 @@ impl Scenario {
         })
     }
 
+    /// A copy with one input's range set (`Some`) or removed (`None`), checked.
+    /// The first range brings default Monte Carlo settings; removing the last
+    /// removes the uncertainty altogether.
+    ///
+    /// ```
+    /// use headroom_models::uncertainty::Range;
+    /// use headroom_models::Scenario;
+    /// let s = Scenario::default();
+    /// let r = Range { low: 0.08, high: 0.2 };
+    /// let ranged = s.with_range("growth.monthly_rate", Some(r)).unwrap();
+    /// assert_eq!(ranged.input().uncertainty.as_ref().unwrap().ranges["growth.monthly_rate"], r);
+    /// assert_eq!(ranged.with_range("growth.monthly_rate", None).unwrap(), s);
+    /// let e = s.with_range("growth.monthly_rate", Some(Range { low: 0.5, high: 0.6 })).unwrap_err();
+    /// assert_eq!(e.field, "uncertainty.ranges.growth.monthly_rate.low");
+    /// ```
+    pub fn with_range(
+        &self,
+        name: &str,
+        range: Option<crate::uncertainty::Range>,
+    ) -> Result<Scenario, Error> {
+        let mut input = self.input.clone();
+        let mut u = input.uncertainty.take().unwrap_or_default();
+        match range {
+            Some(r) => {
+                u.ranges.insert(name.to_owned(), r);
+            }
+            None => {
+                u.ranges.remove(name);
+            }
+        }
+        if !u.ranges.is_empty() {
+            input.uncertainty = Some(u);
+        }
+        Scenario::new(input)
+    }
+
     /// A copy with numeric inputs changed by `set` (through
     /// [`ScenarioInput::set_number`]), checked like any scenario; the resolved
     /// catalog is shared, not resolved again, because numbers never change which

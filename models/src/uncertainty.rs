@@ -35,6 +35,27 @@ pub struct Range {
     pub high: f64,
 }
 
+impl Range {
+    /// A starting range for an input: its value ± 20% (of the value's size),
+    /// inside the allowed range; an input at 0 starts at zero width.
+    ///
+    /// ```
+    /// use headroom_models::uncertainty::Range;
+    /// use headroom_models::Scenario;
+    /// let inputs = Scenario::default().input().numeric_inputs();
+    /// let rate = inputs.iter().find(|i| i.name == "growth.monthly_rate").unwrap();
+    /// let r = Range::around(rate);
+    /// assert!((r.low - 0.096).abs() < 1e-12 && (r.high - 0.144).abs() < 1e-12);
+    /// ```
+    pub fn around(input: &crate::scenario::NumericInput) -> Range {
+        let spread = 0.2 * input.value.abs();
+        Range {
+            low: (input.value - spread).max(input.min),
+            high: (input.value + spread).min(input.max),
+        }
+    }
+}
+
 /// Fewest and most paths a simulation runs.
 pub const PATHS: std::ops::RangeInclusive<u32> = 1_000..=100_000;
 
@@ -281,7 +302,7 @@ impl PathFigures {
 ///     run.step(300).unwrap();
 ///     assert!(run.done() <= run.total());
 /// }
-/// assert_eq!(run.finish(), simulate(&s, &u).unwrap());
+/// assert_eq!(run.result(), simulate(&s, &u).unwrap());
 /// ```
 pub struct Simulator {
     scenario: Scenario,
@@ -356,9 +377,9 @@ impl Simulator {
         Ok(())
     }
 
-    /// The percentiles and probabilities over the paths done (all of them once
-    /// [`Simulator::is_finished`]).
-    pub fn finish(self) -> Simulation {
+    /// The percentiles and probabilities over the paths done so far (all of
+    /// them once [`Simulator::is_finished`]).
+    pub fn result(&self) -> Simulation {
         let paths = self.paths.len();
         let months = self.paths.first().map_or(0, |p| p.mau.len());
         let mut bands = Vec::with_capacity(months);
@@ -430,7 +451,36 @@ impl Simulator {
 pub fn simulate(scenario: &Scenario, uncertainty: &Uncertainty) -> Result<Simulation, Error> {
     let mut run = Simulator::new(scenario, uncertainty)?;
     run.step(uncertainty.paths)?;
-    Ok(run.finish())
+    Ok(run.result())
+}
+
+impl Simulation {
+    /// The run as CSV: one row per month, the P10, P50 and P90 of users (MAU),
+    /// monthly cost and cost per customer (empty where absent).
+    ///
+    /// ```
+    /// use headroom_models::uncertainty::{simulate, Range, Uncertainty};
+    /// use headroom_models::Scenario;
+    /// let mut u = Uncertainty::default();
+    /// u.ranges.insert("growth.monthly_rate".into(), Range { low: 0.06, high: 0.18 });
+    /// let sim = simulate(&Scenario::default(), &u).unwrap();
+    /// let csv = sim.csv();
+    /// assert_eq!(csv.lines().count(), sim.months.len() + 1);
+    /// assert!(csv.starts_with("month,mau_p10,mau_p50,mau_p90,"));
+    /// ```
+    pub fn csv(&self) -> String {
+        use std::fmt::Write as _;
+        let mut out = String::from(
+            "month,mau_p10,mau_p50,mau_p90,total_usd_p10,total_usd_p50,total_usd_p90,\
+             cost_per_customer_usd_p10,cost_per_customer_usd_p50,cost_per_customer_usd_p90\n",
+        );
+        let b = |b: &Band| format!("{},{},{}", b.p10, b.p50, b.p90);
+        for m in &self.months {
+            let cpc = m.cost_per_customer_usd.as_ref().map_or(",,".to_owned(), b);
+            let _ = writeln!(out, "{},{},{},{cpc}", m.month, b(&m.mau), b(&m.total_usd));
+        }
+        out
+    }
 }
 
 /// What one ranged input does to the horizon when it alone moves to its low and

@@ -18,8 +18,10 @@
 mod canvas;
 mod draw;
 mod measured;
+mod uncertain;
 
 pub use canvas::{canvas_png_data_url, Chart};
+pub use uncertain::{draw_fan, draw_tornado, fan_readout, FanKind};
 
 use headroom_models::format::{number, percent};
 use headroom_models::projection::{Costs, Month};

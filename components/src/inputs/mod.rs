@@ -15,6 +15,7 @@ mod labels;
 
 use headroom_models::catalog::{self, Catalog};
 use headroom_models::scenario::{GrowthMode, NumericInput};
+use headroom_models::uncertainty::Range;
 use headroom_models::{format as model_format, Scenario};
 use leptos::prelude::*;
 
@@ -217,23 +218,151 @@ fn NumberField(
             ))),
         }
     };
+    // Counts and the horizon are not sampled: no range for them.
+    let ranged = (!input.whole).then(|| view! { <RangeControl name scenario on_change error /> });
     view! {
         <FieldFrame name detail=range error hidden>
+            <div class="hr-field__row">
+                <input
+                    class="hr-field__input"
+                    id=id.clone()
+                    name=name
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    spellcheck="false"
+                    value=field_text(input.value)
+                    aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                    aria-describedby=format!("{id}-detail {id}-error")
+                    data-testid=format!("input-{name}")
+                    on:input=on_input
+                />
+                {ranged}
+            </div>
+        </FieldFrame>
+    }
+}
+
+/// The range of a numeric input: a toggle, and while on, its low and high ends
+/// (the likely value is the field itself). Monte Carlo draws between the ends.
+#[component]
+fn RangeControl(
+    /// The dotted input name.
+    name: &'static str,
+    /// The scenario being edited.
+    scenario: Signal<Scenario>,
+    /// Receives the scenario after an accepted edit.
+    on_change: Callback<Scenario>,
+    /// The field's message line (range errors show there too).
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let current = move || {
+        scenario.with(|s| {
+            s.input()
+                .uncertainty
+                .as_ref()
+                .and_then(|u| u.ranges.get(name).copied())
+        })
+    };
+    let on = Signal::derive(move || current().is_some());
+    let start = scenario.with_untracked(|s| {
+        s.input()
+            .uncertainty
+            .as_ref()
+            .and_then(|u| u.ranges.get(name).copied())
+    });
+    let low = RwSignal::new(start.map(|r| field_text(r.low)).unwrap_or_default());
+    let high = RwSignal::new(start.map(|r| field_text(r.high)).unwrap_or_default());
+    let set =
+        move |range: Option<Range>| match scenario.with_untracked(|s| s.with_range(name, range)) {
+            Ok(next) => {
+                error.set(None);
+                on_change.run(next);
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        };
+    let toggle = move |_| {
+        if current().is_some() {
+            set(None);
+            return;
+        }
+        let around = scenario.with_untracked(|s| {
+            s.input()
+                .numeric_inputs()
+                .into_iter()
+                .find(|i| i.name == name)
+                .map(|i| Range::around(&i))
+        });
+        if let Some(r) = around {
+            low.set(field_text(r.low));
+            high.set(field_text(r.high));
+            set(Some(r));
+        }
+    };
+    let edit = move |which: &'static str, text: String| {
+        if which == "low" {
+            low.set(text.clone());
+        } else {
+            high.set(text.clone());
+        }
+        let parsed = (
+            parse_number(&low.get_untracked()),
+            parse_number(&high.get_untracked()),
+        );
+        match parsed {
+            (Ok(l), Ok(h)) => {
+                let (Ok(l), Ok(h)) = (l.parse::<f64>(), h.parse::<f64>()) else {
+                    return;
+                };
+                set(Some(Range { low: l, high: h }));
+            }
+            _ => error.set(Some(format!(
+                "uncertainty.ranges.{name}.{which} = {}: allowed is a number",
+                if text.trim().is_empty() {
+                    "empty"
+                } else {
+                    text.trim()
+                }
+            ))),
+        }
+    };
+    let id = field_id(name);
+    view! {
+        <button
+            type="button"
+            class="hr-button hr-button--small hr-range__toggle"
+            aria-pressed=move || if on.get() { "true" } else { "false" }
+            aria-label=format!("Give {} a range (low, likely, high)", label(name).map_or(name, |l| l.0))
+            title="A range: low, likely (this value) and high, for the Monte Carlo"
+            data-testid=format!("range-toggle-{name}")
+            on:click=toggle
+        >
+            "±"
+        </button>
+        <div class="hr-range" hidden=move || !on.get() data-testid=format!("range-{name}")>
+            <label class="hr-range__label" for=format!("{id}-low")>"Low"</label>
             <input
-                class="hr-field__input"
-                id=id.clone()
-                name=name
+                class="hr-field__input hr-range__input"
+                id=format!("{id}-low")
                 type="text"
                 inputmode="decimal"
                 autocomplete="off"
-                spellcheck="false"
-                value=field_text(input.value)
-                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
-                aria-describedby=format!("{id}-detail {id}-error")
-                data-testid=format!("input-{name}")
-                on:input=on_input
+                prop:value=move || low.get()
+                data-testid=format!("range-low-{name}")
+                on:input=move |ev| edit("low", event_target_value(&ev))
             />
-        </FieldFrame>
+            <label class="hr-range__label" for=format!("{id}-high")>"High"</label>
+            <input
+                class="hr-field__input hr-range__input"
+                id=format!("{id}-high")
+                type="text"
+                inputmode="decimal"
+                autocomplete="off"
+                prop:value=move || high.get()
+                data-testid=format!("range-high-{name}")
+                on:input=move |ev| edit("high", event_target_value(&ev))
+            />
+        </div>
     }
 }
 
