@@ -4,10 +4,11 @@
 # Usage: scripts/size.sh [--check]
 #
 #   --check  fail (exit 1) when the gzip total exceeds the budget
-#            (HEADROOM_SIZE_BUDGET_KB, default 420 KB). The goal is 300 KB; the
-#            planner ships about 395 KB today (docs/BENCHMARKS.md has the
-#            breakdown), so the budget holds today's size with a little room and
-#            catches any sudden growth. Lower it as the bundle shrinks.
+#            (HEADROOM_SIZE_BUDGET_KB, default 460 KB). The goal is 300 KB; the
+#            planner ships about 438 KB today with the uncertainty views
+#            (docs/BENCHMARKS.md has the breakdown), so the budget holds today's
+#            size with a little room and catches any sudden growth. Lower it as
+#            the bundle shrinks.
 #
 # Build first: trunk build --release (scripts/test.sh does). Figures are
 # recorded in docs/BENCHMARKS.md.
@@ -23,7 +24,7 @@ case "${1:-}" in
     exit 2
     ;;
 esac
-budget_kb="${HEADROOM_SIZE_BUDGET_KB:-420}"
+budget_kb="${HEADROOM_SIZE_BUDGET_KB:-460}"
 
 shopt -s nullglob
 files=(dist/*.wasm dist/*.js dist/*.css dist/index.html)

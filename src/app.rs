@@ -331,7 +331,7 @@ fn FullPage(
                 </h2>
                 <Headline projection />
                 <Warnings projection />
-                <UncertaintyView state=sim_state swings on_export />
+                <UncertaintyView state=sim_state swings on_export projection dark />
                 <div class="hr-charts">
                     <section class="hr-section" id="view-cost"><Chart kind=ChartKind::Cost projection dark /></section>
                     <section class="hr-section" id="view-utilisation"><Chart kind=ChartKind::Utilisation projection dark /></section>

@@ -7,8 +7,10 @@ use std::sync::Arc;
 
 use headroom_models::format as model_format;
 use headroom_models::uncertainty::{Band, Simulation, Swing};
+use headroom_models::Projection;
 use leptos::prelude::*;
 
+use crate::charts::{FanChart, FanKind, TornadoChart};
 use crate::format;
 use crate::inputs::label;
 
@@ -49,7 +51,39 @@ pub fn UncertaintyView(
     swings: Signal<Option<Result<Vec<Swing>, String>>>,
     /// Downloads the percentiles (the app shell owns downloads).
     on_export: Callback<Arc<Simulation>>,
+    /// The projection of the likely values (for the fans and the tornado's base).
+    #[prop(into)]
+    projection: Signal<Projection>,
+    /// Draw the charts with the dark theme's colours.
+    #[prop(into)]
+    dark: Signal<bool>,
 ) -> impl IntoView {
+    let finished = Signal::derive(move || match state.get() {
+        SimState::Done(sim) => Some(sim),
+        _ => None,
+    });
+    let fans = view! {
+        <div class="hr-charts" hidden=move || finished.with(Option::is_none)>
+            <FanChart kind=FanKind::Cost simulation=finished projection dark />
+            <FanChart kind=FanKind::CostPerCustomer simulation=finished projection dark />
+        </div>
+    };
+    let ranked = Signal::derive(move || {
+        swings.with(|s| {
+            s.as_ref()
+                .and_then(|r| r.as_ref().ok())
+                .cloned()
+                .unwrap_or_default()
+        })
+    });
+    let base = Signal::derive(move || {
+        projection.with(|p| p.months.last().and_then(|m| m.cost_per_customer_usd))
+    });
+    let tornado = view! {
+        <div hidden=move || ranked.with(Vec::is_empty)>
+            <TornadoChart swings=ranked base dark />
+        </div>
+    };
     let body = move || match state.get() {
         SimState::Off => None,
         SimState::Running { done, total } => Some(
@@ -90,6 +124,8 @@ pub fn UncertaintyView(
                 "P10 · P50 · P90: one path in ten is below the first figure, half below the second, nine in ten below the third."
             </p>
             {body}
+            {fans}
+            {tornado}
             {ranking}
         </section>
     }

@@ -1,9 +1,12 @@
 //! The chart on a HiDPI canvas: sizing, redraws, hover and keyboard readouts, PNG
 //! export.
 
+use std::sync::Arc;
+
 use leptos::html;
 use leptos::prelude::*;
-use plotters::prelude::IntoDrawingArea;
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, IntoDrawingArea};
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlAnchorElement, HtmlCanvasElement, KeyboardEvent, MouseEvent, ResizeObserver};
@@ -11,7 +14,12 @@ use web_sys::{HtmlAnchorElement, HtmlCanvasElement, KeyboardEvent, MouseEvent, R
 use headroom_models::Projection;
 
 use super::measured::MeasuredCanvas;
-use super::{draw, readout_for_month, ChartGeometry, ChartKind, ChartTheme};
+use headroom_models::uncertainty::{Simulation, Swing};
+
+use super::{
+    draw_fan, draw_tornado, fan_readout, readout_for_month, ChartGeometry, ChartKind, ChartTheme,
+    FanKind, Readout,
+};
 
 /// The canvas's size in CSS pixels and the device pixel ratio.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -38,14 +46,28 @@ fn measure(canvas: &HtmlCanvasElement) -> Option<CanvasSize> {
     })
 }
 
+/// What draws a chart onto the canvas's drawing area with a theme, reading the
+/// signals it needs (the redraw effect tracks them); returns the geometry hover
+/// needs, if the chart has readouts.
+pub type DrawFn = Arc<
+    dyn Fn(
+            &DrawingArea<MeasuredCanvas, Shift>,
+            &ChartTheme,
+        ) -> Result<Option<ChartGeometry>, String>
+        + Send
+        + Sync,
+>;
+
+/// The readout of a month, given the geometry of the last draw.
+pub type ReadoutFn = Arc<dyn Fn(&ChartGeometry, u32) -> Option<Readout> + Send + Sync>;
+
 /// Sizes the backing store to CSS size × device pixel ratio and draws the chart.
 fn paint(
     canvas: &HtmlCanvasElement,
-    kind: ChartKind,
-    projection: &Projection,
+    draw: &DrawFn,
     dark: bool,
     size: CanvasSize,
-) -> Result<ChartGeometry, String> {
+) -> Result<Option<ChartGeometry>, String> {
     let width = (size.css_w * size.ratio).round().max(1.0) as u32;
     let height = (size.css_h * size.ratio).round().max(1.0) as u32;
     canvas.set_width(width);
@@ -60,7 +82,7 @@ fn paint(
     };
     // Backend pixels per CSS pixel, exactly (the backing size is rounded).
     let theme = theme.with_scale(f64::from(width) / size.css_w);
-    let geometry = draw(kind, &root, projection, &theme)?;
+    let geometry = draw(&root, &theme)?;
     root.present().map_err(|e| e.to_string())?;
     Ok(geometry)
 }
@@ -125,7 +147,121 @@ pub fn Chart(
     #[prop(into)]
     dark: Signal<bool>,
 ) -> impl IntoView {
-    let id = kind.id();
+    let draw: DrawFn = Arc::new(move |root, theme| {
+        projection
+            .with(|p| super::draw(kind, root, p, theme))
+            .map(Some)
+    });
+    let readout: ReadoutFn =
+        Arc::new(move |g, month| projection.with(|p| readout_for_month(kind, g, p, month)));
+    view! {
+        <CanvasChart
+            id=kind.id()
+            title=kind.title()
+            description=kind.description()
+            draw
+            readout=Some(readout)
+            dark
+        />
+    }
+}
+
+/// A fan chart of a Monte Carlo run (P10–P90 band, P50, likely values), with
+/// month readouts; blank until the run is done.
+#[component]
+pub fn FanChart(
+    /// Which figure the fan shows.
+    kind: FanKind,
+    /// The finished run, if any.
+    #[prop(into)]
+    simulation: Signal<Option<Arc<Simulation>>>,
+    /// The projection of the likely values.
+    #[prop(into)]
+    projection: Signal<Projection>,
+    /// Draw with the dark theme's colours.
+    #[prop(into)]
+    dark: Signal<bool>,
+) -> impl IntoView {
+    let draw: DrawFn = Arc::new(move |root, theme| {
+        simulation.with(|sim| match sim {
+            Some(sim) => projection
+                .with(|p| draw_fan(kind, root, sim, p, theme))
+                .map(Some),
+            None => Ok(None),
+        })
+    });
+    let readout: ReadoutFn = Arc::new(move |g, month| {
+        simulation.with(|sim| projection.with(|p| fan_readout(kind, g, sim.as_ref()?, p, month)))
+    });
+    view! {
+        <CanvasChart
+            id=kind.id()
+            title=kind.title()
+            description=kind.description()
+            draw
+            readout=Some(readout)
+            dark
+        />
+    }
+}
+
+/// The tornado chart of a sensitivity ranking: each input's swing in cost per
+/// customer around the likely value.
+#[component]
+pub fn TornadoChart(
+    /// The ranked swings, largest first.
+    #[prop(into)]
+    swings: Signal<Vec<Swing>>,
+    /// Cost per customer at the horizon with every input at its likely value.
+    #[prop(into)]
+    base: Signal<Option<f64>>,
+    /// Draw with the dark theme's colours.
+    #[prop(into)]
+    dark: Signal<bool>,
+) -> impl IntoView {
+    let draw: DrawFn = Arc::new(move |root, theme| {
+        swings
+            .with(|s| draw_tornado(root, s, base.get(), theme))
+            .map(|()| None)
+    });
+    view! {
+        <CanvasChart
+            id="tornado"
+            title="Which input moves cost per customer most"
+            description="Each ranged input alone at its low and high end, the others at their likely values: \
+                         a bar from the cost per customer at one end to the other, largest swing at the top."
+            draw
+            readout=None
+            dark
+        />
+    }
+}
+
+/// A chart on a canvas, whatever it draws: the HiDPI backing store, redraws on
+/// any change the drawing reads (and on resize or a new pixel ratio), hover and
+/// keyboard readouts when `readout` is given, and a PNG button. [`Chart`] and
+/// the uncertainty charts are built on it.
+///
+/// Test hooks: `data-testid="chart-{id}"` on the figure, `chart-{id}-readout` on
+/// the readout (with `data-month` while shown), `chart-{id}-png` on the button; the
+/// canvas counts completed draws in `data-draws` and has `data-drawn="true"` once
+/// drawn (`data-error` holds the message if a draw failed).
+#[component]
+pub fn CanvasChart(
+    /// A stable id for test hooks and the PNG's file name.
+    id: &'static str,
+    /// The chart's heading.
+    title: &'static str,
+    /// One sentence saying what the chart shows (the canvas's accessible name).
+    description: &'static str,
+    /// Draws the chart.
+    draw: DrawFn,
+    /// The readout of a month, for hover and keyboard; `None` for a chart without.
+    readout: Option<ReadoutFn>,
+    /// Draw with the dark theme's colours (follow the page's theme).
+    #[prop(into)]
+    dark: Signal<bool>,
+) -> impl IntoView {
     let canvas_ref = NodeRef::<html::Canvas>::new();
     let size = RwSignal::new(None::<CanvasSize>);
     // Written only by the draw effect: where the last draw put each month.
@@ -202,7 +338,7 @@ pub fn Chart(
             return;
         };
         let dark = dark.get();
-        match projection.with(|p| paint(&canvas, kind, p, dark, sz)) {
+        match paint(&canvas, &draw, dark, sz) {
             Ok(drawn) => {
                 let draws = canvas
                     .get_attribute("data-draws")
@@ -212,7 +348,7 @@ pub fn Chart(
                 _ = canvas.set_attribute("data-draws", &draws.to_string());
                 _ = canvas.set_attribute("data-drawn", "true");
                 _ = canvas.remove_attribute("data-error");
-                geometry.set(Some(drawn));
+                geometry.set(drawn);
             }
             Err(e) => {
                 _ = canvas.set_attribute("data-error", &e);
@@ -223,7 +359,8 @@ pub fn Chart(
 
     let readout = Memo::new(move |_| {
         let month = active.get()?.month;
-        geometry.with(|g| projection.with(|p| readout_for_month(kind, g.as_ref()?, p, month)))
+        let read = readout.as_ref()?;
+        geometry.with(|g| read(g.as_ref()?, month))
     });
 
     let on_move = move |ev: MouseEvent| {
@@ -351,13 +488,13 @@ pub fn Chart(
 
     view! {
         <figure class="hr-chart" data-testid=format!("chart-{id}")>
-            <figcaption class="hr-chart__title">{kind.title()}</figcaption>
+            <figcaption class="hr-chart__title">{title}</figcaption>
             <div class="hr-chart__stage" style="position:relative">
                 <canvas
                     node_ref=canvas_ref
                     class="hr-chart__canvas"
                     role="img"
-                    aria-label=kind.description()
+                    aria-label=description
                     tabindex="0"
                     data-draws="0"
                     style="display:block;width:100%;height:var(--hr-chart-height, min(320px, 70vw))"
@@ -382,7 +519,7 @@ pub fn Chart(
                     type="button"
                     class="hr-chart__png"
                     data-testid=format!("chart-{id}-png")
-                    aria-label=format!("Download the {} chart as PNG", kind.title().to_lowercase())
+                    aria-label=format!("Download the {} chart as PNG", title.to_lowercase())
                     on:click=download
                 >
                     "PNG"

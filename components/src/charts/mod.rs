@@ -20,7 +20,7 @@ mod draw;
 mod measured;
 mod uncertain;
 
-pub use canvas::{canvas_png_data_url, Chart};
+pub use canvas::{canvas_png_data_url, Chart, FanChart, TornadoChart};
 pub use uncertain::{draw_fan, draw_tornado, fan_readout, FanKind};
 
 use headroom_models::format::{number, percent};

@@ -2,7 +2,7 @@
 // carries the range and the seed, and the CLI given that link prints the same
 // percentiles, change probabilities and CSV.
 import { readFile } from 'node:fs/promises';
-import { cli, count, expect, openApp, test, usd } from '../helpers.js';
+import { canvasPicture, cli, count, expect, openApp, test, usd, usdPerMonth } from '../helpers.js';
 
 const RATE = 'growth.monthly_rate';
 
@@ -101,4 +101,27 @@ test('typing stays possible while a run is under way, and the last edit wins', a
   await expect(page.getByTestId('sim-done')).toBeVisible({ timeout: 20_000 });
   const hash = await rangedLink(page);
   expect(JSON.parse(cli(['scenario', '--link', hash])).growth.start_users).toBe(2000);
+});
+
+test('the fan charts and the tornado draw, and a fan reads out the CLI percentiles of a month', async ({
+  page,
+}) => {
+  await rangeTheRate(page);
+  for (const id of ['fan-cost', 'fan-per-customer', 'tornado']) {
+    await expect(page.getByTestId(`chart-${id}`).locator('canvas')).toHaveAttribute('data-drawn', 'true');
+    const picture = await canvasPicture(page, id);
+    expect(picture.colours, `${id} is not blank`).toBeGreaterThan(3);
+  }
+  const hash = await rangedLink(page);
+  const sim = JSON.parse(cli(['project', '--link', hash, '--samples', '1000', '--format', 'json']));
+
+  // Keyboard: focus the fan, End jumps to the horizon.
+  const canvas = page.getByTestId('chart-fan-cost').locator('canvas');
+  await canvas.focus();
+  await page.keyboard.press('End');
+  const readout = page.getByTestId('chart-fan-cost-readout');
+  const last = sim.months[sim.months.length - 1];
+  await expect(readout).toHaveAttribute('data-month', String(last.month));
+  await expect(readout).toContainText(usdPerMonth(last.total_usd.p50));
+  await expect(readout).toContainText(usdPerMonth(last.total_usd.p90));
 });
