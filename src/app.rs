@@ -12,6 +12,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use headroom_components::charts::{Chart, ChartKind};
+use headroom_components::compare::CompareTable;
 use headroom_components::inputs::Editor;
 use headroom_components::tables::{Headline, MonthlyTable, StageTable, Timeline, Warnings};
 use headroom_components::uncertainty::{SimState, UncertaintyView};
@@ -42,6 +43,8 @@ pub struct Planner {
     pub view: View,
     /// Whether the page is an embed (no editor, nothing written).
     pub embed: bool,
+    /// The scenario compared with (B), if comparing.
+    pub compare: RwSignal<Option<Scenario>>,
     /// The Monte Carlo run of the scenario's ranged inputs (derived from the
     /// scenario, computed in chunks between frames so typing stays responsive).
     pub simulation: RwSignal<SimState>,
@@ -82,7 +85,9 @@ impl Planner {
     /// The share link of the current scenario: this page's address with the
     /// scenario in the fragment.
     pub fn share_link(&self, view: View, embed: bool) -> String {
-        let fragment = self.scenario.with(url::fragment);
+        let fragment = self
+            .scenario
+            .with(|a| self.compare.with(|b| url::fragment_with(a, b.as_ref())));
         format!(
             "{}{}{}",
             browser::base_url(),
@@ -114,6 +119,7 @@ pub fn App() -> impl IntoView {
         view: start.view,
         embed: start.embed,
         simulation: RwSignal::new(SimState::Off),
+        compare: RwSignal::new(start.compare),
     };
     for text in start.notices {
         planner.notify(NoticeKind::Problem, text);
@@ -137,6 +143,7 @@ pub fn App() -> impl IntoView {
     let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
         let scenario = planner.scenario.get();
+        let compare = planner.compare.get();
         if let Some(handle) = pending.get_value() {
             handle.clear();
         }
@@ -144,7 +151,7 @@ pub fn App() -> impl IntoView {
             move || {
                 browser::replace_address(
                     &url::kept_query(planner.view, false),
-                    &url::fragment(&scenario),
+                    &url::fragment_with(&scenario, compare.as_ref()),
                 );
                 if let Err(e) = Library::browser().save_working(&scenario) {
                     planner.notify(
@@ -162,16 +169,25 @@ pub fn App() -> impl IntoView {
     // A link pasted into the address bar of an open planner opens its scenario.
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
         let (_, hash) = browser::location_parts();
-        let current = planner.scenario.with_untracked(url::fragment);
+        let current = planner.scenario.with_untracked(|a| {
+            planner
+                .compare
+                .with_untracked(|b| url::fragment_with(a, b.as_ref()))
+        });
         if hash == current {
             return;
         }
-        let Some(link) = Request::parse("", &hash).link else {
+        let request = Request::parse("", &hash);
+        let Some(link) = request.link else {
             return;
         };
+        let compare = request
+            .compare
+            .and_then(|b| headroom_models::codec::decode(&b).ok());
         match headroom_models::codec::decode(&link) {
             Ok(scenario) => {
                 let name = scenario.name().to_owned();
+                planner.compare.set(compare);
                 planner.replace(scenario);
                 planner.notify(NoticeKind::Done, format!("Opened “{name}” from the link."));
             }
@@ -332,6 +348,7 @@ fn FullPage(
                 <Headline projection />
                 <Warnings projection />
                 <UncertaintyView state=sim_state swings on_export projection dark />
+                <CompareSection projection />
                 <div class="hr-charts">
                     <section class="hr-section" id="view-cost"><Chart kind=ChartKind::Cost projection dark /></section>
                     <section class="hr-section" id="view-utilisation"><Chart kind=ChartKind::Utilisation projection dark /></section>
@@ -343,6 +360,43 @@ fn FullPage(
                 <Sources projection />
             </main>
         </div>
+    }
+}
+
+/// Compare mode: B beside A by stage and at the horizon, and the way out.
+#[component]
+fn CompareSection(
+    /// A's projection.
+    #[prop(into)]
+    projection: Signal<Projection>,
+) -> impl IntoView {
+    let planner = expect_context::<Planner>();
+    let b = Memo::new(move |_| planner.compare.with(|b| b.as_ref().map(project)));
+    let body = move || {
+        b.get().map(|pb| {
+            let pb = Signal::derive(move || pb.clone());
+            view! { <CompareTable a=projection b=pb /> }
+        })
+    };
+    view! {
+        <section
+            class="hr-section hr-sim"
+            id="view-compare"
+            aria-labelledby="hr-compare-title"
+            hidden=move || planner.compare.with(Option::is_none)
+            data-testid="compare"
+        >
+            <h2 id="hr-compare-title" class="hr-section-title">"Compared with another scenario"</h2>
+            {body}
+            <button
+                type="button"
+                class="hr-button hr-button--small"
+                data-testid="compare-stop"
+                on:click=move |_| planner.compare.set(None)
+            >
+                "Stop comparing"
+            </button>
+        </section>
     }
 }
 

@@ -16,17 +16,25 @@ use crate::url::View;
 pub enum Panel {
     Share,
     Saved,
+    Compare,
     Export,
     Embed,
 }
 
 impl Panel {
-    const ALL: [Panel; 4] = [Panel::Share, Panel::Saved, Panel::Export, Panel::Embed];
+    const ALL: [Panel; 5] = [
+        Panel::Share,
+        Panel::Saved,
+        Panel::Compare,
+        Panel::Export,
+        Panel::Embed,
+    ];
 
     fn label(self) -> &'static str {
         match self {
             Panel::Share => "Share",
             Panel::Saved => "Saved scenarios",
+            Panel::Compare => "Compare",
             Panel::Export => "Export / import",
             Panel::Embed => "Embed",
         }
@@ -36,6 +44,7 @@ impl Panel {
         match self {
             Panel::Share => "share",
             Panel::Saved => "saved",
+            Panel::Compare => "compare",
             Panel::Export => "export",
             Panel::Embed => "embed",
         }
@@ -74,6 +83,7 @@ pub fn Toolbar(
         panel.get().map(|p| match p {
             Panel::Share => view! { <SharePanel /> }.into_any(),
             Panel::Saved => view! { <SavedPanel /> }.into_any(),
+            Panel::Compare => view! { <ComparePanel /> }.into_any(),
             Panel::Export => view! { <ExportPanel projection /> }.into_any(),
             Panel::Embed => view! { <EmbedPanel /> }.into_any(),
         })
@@ -309,6 +319,73 @@ fn SavedItem(
                 <button type="button" class="hr-button" on:click=move |_| confirm_delete.set(false)>"Keep"</button>
             </div>
         </li>
+    }
+}
+
+/// Compare: choose B, a saved scenario or a pasted link, to see beside the
+/// scenario being planned (A). The comparison is part of the share link.
+#[component]
+fn ComparePanel() -> impl IntoView {
+    let planner = expect_context::<Planner>();
+    let pasted = RwSignal::new(String::new());
+    let message = RwSignal::new(String::new());
+    let start = move |b: Scenario| {
+        let name = b.name().to_owned();
+        planner.compare.set(Some(b));
+        message.set(format!(
+            "Comparing with “{name}” (below the headline figures)."
+        ));
+    };
+    let from_link = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match headroom_models::codec::decode(&pasted.get_untracked()) {
+            Ok(b) => start(b),
+            Err(e) => message.set(format!("That link could not be opened ({e}).")),
+        }
+    };
+    let saved = move || match Library::browser().list() {
+        Err(e) => view! { <p class="hr-field__error">{e.to_string()}</p> }.into_any(),
+        Ok(list) => {
+            let items = list
+                .into_iter()
+                .filter(|e| matches!(e.status, EntryStatus::Ok))
+                .map(|e| {
+                    let name = e.name.clone();
+                    let open = move |_| match Library::browser().open(&name) {
+                        Ok(b) => start(b),
+                        Err(err) => message.set(err.to_string()),
+                    };
+                    view! {
+                        <li>
+                            <button type="button" class="hr-button" data-testid="compare-saved" data-name=e.name.clone() on:click=open>
+                                {format!("Compare with “{}”", e.name)}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! { <ul class="hr-saved__list">{items}</ul> }.into_any()
+        }
+    };
+    view! {
+        <section class="hr-panel__body" aria-labelledby="hr-compare-panel-title">
+            <h2 id="hr-compare-panel-title" class="hr-panel__title">"Compare with another scenario"</h2>
+            <p>"B is shown beside the scenario you are planning (A): users, monthly cost and cost per customer at the end of each stage and at the horizon, with the difference. The share link carries both."</p>
+            <form class="hr-row" on:submit=from_link>
+                <label class="hr-field__label" for="hr-compare-link">"A link to compare with"</label>
+                <input
+                    id="hr-compare-link"
+                    class="hr-field__input hr-grow"
+                    type="text"
+                    prop:value=move || pasted.get()
+                    on:input=move |ev| pasted.set(event_target_value(&ev))
+                    data-testid="compare-link"
+                />
+                <button type="submit" class="hr-button hr-button--primary" data-testid="compare-go">"Compare"</button>
+            </form>
+            {saved}
+            <p class="hr-status" role="status" data-testid="compare-status">{message}</p>
+        </section>
     }
 }
 

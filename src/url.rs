@@ -20,6 +20,9 @@ use std::fmt;
 
 use headroom_models::{codec, Preset, Scenario};
 
+/// The fragment key of the scenario compared with (B): `#s=<A>&b=<B>`.
+pub const COMPARE_KEY: &str = "b";
+
 /// Query parameters that set one input, with the input they set.
 pub const INPUT_PARAMS: [(&str, &str); 3] = [
     ("users", "growth.start_users"),
@@ -89,6 +92,8 @@ impl View {
 pub struct Request {
     /// The share-link token from the fragment (`1.<data>`), if any.
     pub link: Option<String>,
+    /// The token of a scenario to compare with (`&b=1.<data>` in the fragment).
+    pub compare: Option<String>,
     /// `?preset=`, as written.
     pub preset: Option<String>,
     /// Input overrides from the query: (input name, value as written).
@@ -130,6 +135,8 @@ impl Request {
         for (key, value) in query_pairs(hash) {
             if key == codec::FRAGMENT_KEY && !value.is_empty() {
                 request.link = Some(value);
+            } else if key == COMPARE_KEY && !value.is_empty() {
+                request.compare = Some(value);
             }
         }
         // A bare token (`#1.abc`) is a link too.
@@ -200,6 +207,8 @@ pub struct Start {
     pub notices: Vec<String>,
     pub view: View,
     pub embed: bool,
+    /// The scenario to compare with, when the link names one that opens.
+    pub compare: Option<Scenario>,
 }
 
 /// Decide the opening scenario: the link if it decodes, else `?preset=`, else
@@ -298,18 +307,50 @@ pub fn resolve(request: &Request, working: Result<Option<Scenario>, String>) -> 
         }),
     };
 
+    let compare = request
+        .compare
+        .as_ref()
+        .and_then(|token| match codec::decode(token) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                notices.push(format!(
+                "The scenario to compare with could not be opened ({e}); showing this one alone."
+            ));
+                None
+            }
+        });
+
     Start {
         scenario,
         origin,
         notices,
         view,
         embed: request.embed,
+        compare,
     }
 }
 
 /// The fragment for a scenario: `#s=1.<data>`.
 pub fn fragment(scenario: &Scenario) -> String {
     format!("#{}={}", codec::FRAGMENT_KEY, codec::encode(scenario))
+}
+
+/// The fragment for a scenario and, when comparing, the one compared with:
+/// `#s=1.<A>&b=1.<B>`.
+///
+/// ```
+/// use headroom_app::url::{fragment, fragment_with, Request};
+/// use headroom_models::{Preset, Scenario};
+/// let (a, b) = (Scenario::default(), Preset::Fintech.scenario());
+/// assert_eq!(fragment_with(&a, None), fragment(&a));
+/// let r = Request::parse("", &fragment_with(&a, Some(&b)));
+/// assert!(r.link.is_some() && r.compare.is_some());
+/// ```
+pub fn fragment_with(scenario: &Scenario, compare: Option<&Scenario>) -> String {
+    match compare {
+        None => fragment(scenario),
+        Some(b) => format!("{}&{COMPARE_KEY}={}", fragment(scenario), codec::encode(b)),
+    }
 }
 
 /// The query to keep once the scenario is in the fragment: `view` and `embed`
@@ -406,6 +447,21 @@ mod tests {
         assert_eq!(r.link.as_deref(), Some("1.token"));
         assert_eq!(percent_decode("a%zzb%4"), "a%zzb%4");
         assert_eq!(percent_decode("a+b%41"), "a bA");
+    }
+
+    #[test]
+    fn a_compare_link_opens_both_scenarios_and_a_bad_b_is_a_notice() {
+        let (a, b) = (Preset::Marketplace.scenario(), Preset::Fintech.scenario());
+        let start = resolve(&Request::parse("", &fragment_with(&a, Some(&b))), Ok(None));
+        assert_eq!(start.scenario, a);
+        assert_eq!(start.compare, Some(b));
+        assert!(start.notices.is_empty(), "{:?}", start.notices);
+
+        let cut = format!("{}&b=1.xyz", fragment(&a));
+        let start = resolve(&Request::parse("", &cut), Ok(None));
+        assert_eq!(start.scenario, a);
+        assert_eq!(start.compare, None);
+        assert!(start.notices[0].starts_with("The scenario to compare with could not be opened"));
     }
 
     #[test]

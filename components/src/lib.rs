@@ -8,6 +8,7 @@
 //! in native tests.
 
 pub mod charts;
+pub mod compare;
 pub mod format;
 pub mod inputs;
 pub mod tables;

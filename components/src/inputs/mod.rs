@@ -327,12 +327,13 @@ fn RangeControl(
         }
     };
     let id = field_id(name);
+    let field_label = label(name).map_or(name, |l| l.0);
     view! {
         <button
             type="button"
             class="hr-button hr-button--small hr-range__toggle"
             aria-pressed=move || if on.get() { "true" } else { "false" }
-            aria-label=format!("Give {} a range (low, likely, high)", label(name).map_or(name, |l| l.0))
+            aria-label=format!("Give {field_label} a range (low, likely, high)")
             title="A range: low, likely (this value) and high, for the Monte Carlo"
             data-testid=format!("range-toggle-{name}")
             on:click=toggle
@@ -340,7 +341,9 @@ fn RangeControl(
             "±"
         </button>
         <div class="hr-range" hidden=move || !on.get() data-testid=format!("range-{name}")>
-            <label class="hr-range__label" for=format!("{id}-low")>"Low"</label>
+            <label class="hr-range__label" for=format!("{id}-low")>
+                "Low"<span class="hr-visually-hidden">{format!(" end of {}", field_label)}</span>
+            </label>
             <input
                 class="hr-field__input hr-range__input"
                 id=format!("{id}-low")
@@ -351,7 +354,9 @@ fn RangeControl(
                 data-testid=format!("range-low-{name}")
                 on:input=move |ev| edit("low", event_target_value(&ev))
             />
-            <label class="hr-range__label" for=format!("{id}-high")>"High"</label>
+            <label class="hr-range__label" for=format!("{id}-high")>
+                "High"<span class="hr-visually-hidden">{format!(" end of {}", field_label)}</span>
+            </label>
             <input
                 class="hr-field__input hr-range__input"
                 id=format!("{id}-high")
