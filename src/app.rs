@@ -277,7 +277,13 @@ fn step(
         (r.done(), r.total(), r.is_finished())
     };
     if finished {
-        state.set(SimState::Done(Arc::new(run.borrow().result())));
+        let result = Arc::new(run.borrow().result());
+        // The run is done with: take it out of its cell for the raw-samples export.
+        let run = Rc::try_unwrap(run).map(RefCell::into_inner);
+        match run {
+            Ok(run) => state.set(SimState::Done(result, Arc::new(run))),
+            Err(_) => state.set(SimState::Failed("the run was still in use".to_owned())),
+        }
     } else {
         state.set(SimState::Running { done, total });
         set_timeout(move || step(run, id, current, state), Duration::ZERO);
@@ -321,6 +327,12 @@ fn FullPage(
             planner.notify(NoticeKind::Problem, format!("Could not export: {e}."));
         }
     });
+    let on_export_samples = Callback::new(move |run: Arc<Simulator>| {
+        let file = "headroom-samples.csv";
+        if let Err(e) = browser::download_text(file, "text/csv", &run.samples_csv()) {
+            planner.notify(NoticeKind::Problem, format!("Could not export: {e}."));
+        }
+    });
     let sim_state: Signal<SimState> = planner.simulation.into();
     view! {
         <header class="hr-header">
@@ -347,7 +359,7 @@ fn FullPage(
                 </h2>
                 <Headline projection />
                 <Warnings projection />
-                <UncertaintyView state=sim_state swings on_export projection dark />
+                <UncertaintyView state=sim_state swings on_export on_export_samples projection dark />
                 <CompareSection projection />
                 <div class="hr-charts">
                     <section class="hr-section" id="view-cost"><Chart kind=ChartKind::Cost projection dark /></section>

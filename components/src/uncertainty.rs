@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use headroom_models::format as model_format;
-use headroom_models::uncertainty::{Band, Simulation, Swing};
+use headroom_models::uncertainty::{Band, Simulation, Simulator, Swing};
 use headroom_models::Projection;
 use leptos::prelude::*;
 
@@ -15,16 +15,31 @@ use crate::format;
 use crate::inputs::label;
 
 /// Where a Monte Carlo run stands.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum SimState {
     /// The scenario has no ranged inputs.
     Off,
     /// Paths done of the total (the page stays responsive meanwhile).
     Running { done: u32, total: u32 },
-    /// The finished run.
-    Done(Arc<Simulation>),
+    /// The finished run: its percentiles, and the run itself (for the raw samples).
+    Done(Arc<Simulation>, Arc<Simulator>),
     /// The ranges could not be simulated (the model's message).
     Failed(String),
+}
+
+impl PartialEq for SimState {
+    /// Runs are equal when they are the same run (a finished run is never copied).
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (SimState::Off, SimState::Off) => true,
+            (SimState::Running { done: a, total: b }, SimState::Running { done: c, total: d }) => {
+                a == c && b == d
+            }
+            (SimState::Done(a, _), SimState::Done(b, _)) => Arc::ptr_eq(a, b),
+            (SimState::Failed(a), SimState::Failed(b)) => a == b,
+            _ => false,
+        }
+    }
 }
 
 /// The months the tables show: every 12th and the horizon.
@@ -51,6 +66,8 @@ pub fn UncertaintyView(
     swings: Signal<Option<Result<Vec<Swing>, String>>>,
     /// Downloads the percentiles (the app shell owns downloads).
     on_export: Callback<Arc<Simulation>>,
+    /// Downloads the raw samples (every path's figures).
+    on_export_samples: Callback<Arc<Simulator>>,
     /// The projection of the likely values (for the fans and the tornado's base).
     #[prop(into)]
     projection: Signal<Projection>,
@@ -59,7 +76,7 @@ pub fn UncertaintyView(
     dark: Signal<bool>,
 ) -> impl IntoView {
     let finished = Signal::derive(move || match state.get() {
-        SimState::Done(sim) => Some(sim),
+        SimState::Done(sim, _) => Some(sim),
         _ => None,
     });
     let fans = view! {
@@ -102,7 +119,9 @@ pub fn UncertaintyView(
         SimState::Failed(why) => {
             Some(view! { <p class="hr-field__error" data-testid="sim-error">{why}</p> }.into_any())
         }
-        SimState::Done(sim) => Some(view! { <SimTables sim on_export /> }.into_any()),
+        SimState::Done(sim, run) => {
+            Some(view! { <SimTables sim run on_export on_export_samples /> }.into_any())
+        }
     };
     let ranking = move || {
         swings.get().map(|r| match r {
@@ -134,10 +153,14 @@ pub fn UncertaintyView(
 /// The finished run's tables.
 #[component]
 fn SimTables(
-    /// The finished run.
+    /// The finished run's percentiles.
     sim: Arc<Simulation>,
+    /// The finished run.
+    run: Arc<Simulator>,
     /// Downloads the percentiles.
     on_export: Callback<Arc<Simulation>>,
+    /// Downloads the raw samples.
+    on_export_samples: Callback<Arc<Simulator>>,
 ) -> impl IntoView {
     let marks = marks(sim.months.len());
     let rows = marks
@@ -188,6 +211,15 @@ fn SimTables(
             " "
             <button type="button" class="hr-button hr-button--small" data-testid="export-percentiles" on:click=export>
                 "Percentiles (CSV)"
+            </button>
+            " "
+            <button
+                type="button"
+                class="hr-button hr-button--small"
+                data-testid="export-samples"
+                on:click=move |_| on_export_samples.run(Arc::clone(&run))
+            >
+                "Raw samples (CSV)"
             </button>
         </p>
         <div class="hr-table-scroll" tabindex="0" role="region" aria-label="Percentiles, scrolls sideways">

@@ -259,6 +259,7 @@ fn varied(
     })
 }
 
+#[derive(Debug)]
 /// What a path keeps of its projection: only what the percentiles and the
 /// change probabilities need (a whole projection per path would hold thousands
 /// of months of tiers).
@@ -304,6 +305,7 @@ impl PathFigures {
 /// }
 /// assert_eq!(run.result(), simulate(&s, &u).unwrap());
 /// ```
+#[derive(Debug)]
 pub struct Simulator {
     scenario: Scenario,
     uncertainty: Uncertainty,
@@ -375,6 +377,39 @@ impl Simulator {
             }
         }
         Ok(())
+    }
+
+    /// Every path's figures as CSV, one row per path and month: the raw
+    /// samples behind the percentiles (path numbers from 1).
+    ///
+    /// ```
+    /// use headroom_models::uncertainty::{Range, Simulator, Uncertainty};
+    /// use headroom_models::Scenario;
+    /// let s = Scenario::default();
+    /// let mut u = Uncertainty::default();
+    /// u.ranges.insert("growth.monthly_rate".into(), Range { low: 0.06, high: 0.18 });
+    /// let mut run = Simulator::new(&s, &u).unwrap();
+    /// run.step(u.paths).unwrap();
+    /// let csv = run.samples_csv();
+    /// assert_eq!(csv.lines().count(), 1 + 1000 * 37);
+    /// assert!(csv.starts_with("path,month,mau,total_usd,cost_per_customer_usd\n1,0,"));
+    /// ```
+    pub fn samples_csv(&self) -> String {
+        use std::fmt::Write as _;
+        let mut out = String::from("path,month,mau,total_usd,cost_per_customer_usd\n");
+        for (i, p) in self.paths.iter().enumerate() {
+            for (m, month) in self.month_numbers.iter().enumerate() {
+                let cpc = p.cost_per_customer_usd[m].map_or(String::new(), |v| v.to_string());
+                let _ = writeln!(
+                    out,
+                    "{},{month},{},{},{cpc}",
+                    i + 1,
+                    p.mau[m],
+                    p.total_usd[m]
+                );
+            }
+        }
+        out
     }
 
     /// The percentiles and probabilities over the paths done so far (all of

@@ -125,3 +125,28 @@ test('the fan charts and the tornado draw, and a fan reads out the CLI percentil
   await expect(readout).toContainText(usdPerMonth(last.total_usd.p50));
   await expect(readout).toContainText(usdPerMonth(last.total_usd.p90));
 });
+
+test('the raw samples export has every path and month, and gives back the CLI median', async ({ page }) => {
+  await rangeTheRate(page);
+  const hash = await rangedLink(page);
+  const sim = JSON.parse(cli(['project', '--link', hash, '--samples', '1000', '--format', 'json']));
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-samples').click()]);
+  const lines = (await readFile(await file.path(), 'utf8')).trim().split('\n');
+  expect(lines[0]).toBe('path,month,mau,total_usd,cost_per_customer_usd');
+  expect(lines.length - 1).toBe(sim.paths * sim.months.length);
+
+  // The horizon's monthly cost across the paths: its median (by the model's
+  // interpolation between order statistics) is the CLI's P50, to the bit.
+  const horizon = sim.months[sim.months.length - 1];
+  const totals = lines
+    .slice(1)
+    .map((l) => l.split(','))
+    .filter((cells) => Number(cells[1]) === horizon.month)
+    .map((cells) => Number(cells[3]))
+    .sort((x, y) => x - y);
+  expect(totals.length).toBe(sim.paths);
+  const pos = 0.5 * (totals.length - 1);
+  const i = Math.floor(pos);
+  const median = totals[i] + (totals[Math.min(i + 1, totals.length - 1)] - totals[i]) * (pos - i);
+  expect(median).toBe(horizon.total_usd.p50);
+});
