@@ -334,6 +334,8 @@ fn FullPage(
         }
     });
     let sim_state: Signal<SimState> = planner.simulation.into();
+    let projection_b: Signal<Option<Projection>> =
+        Memo::new(move |_| planner.compare.with(|b| b.as_ref().map(project))).into();
     view! {
         <header class="hr-header">
             <div class="hr-header__brand">
@@ -360,11 +362,11 @@ fn FullPage(
                 <Headline projection />
                 <Warnings projection />
                 <UncertaintyView state=sim_state swings on_export on_export_samples projection dark />
-                <CompareSection projection />
+                <CompareSection projection b=projection_b />
                 <div class="hr-charts">
-                    <section class="hr-section" id="view-cost"><Chart kind=ChartKind::Cost projection dark /></section>
+                    <section class="hr-section" id="view-cost"><Chart kind=ChartKind::Cost projection dark compare=projection_b /></section>
                     <section class="hr-section" id="view-utilisation"><Chart kind=ChartKind::Utilisation projection dark /></section>
-                    <section class="hr-section" id="view-per-customer"><Chart kind=ChartKind::PerCustomer projection dark /></section>
+                    <section class="hr-section" id="view-per-customer"><Chart kind=ChartKind::PerCustomer projection dark compare=projection_b /></section>
                 </div>
                 <StageTable projection />
                 <Timeline projection />
@@ -381,9 +383,11 @@ fn CompareSection(
     /// A's projection.
     #[prop(into)]
     projection: Signal<Projection>,
+    /// B's projection, when comparing.
+    #[prop(into)]
+    b: Signal<Option<Projection>>,
 ) -> impl IntoView {
     let planner = expect_context::<Planner>();
-    let b = Memo::new(move |_| planner.compare.with(|b| b.as_ref().map(project)));
     let body = move || {
         b.get().map(|pb| {
             let pb = Signal::derive(move || pb.clone());

@@ -8,8 +8,8 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use headroom_components::charts::{
-        cost_groups_usd, draw, readout, readout_for_month, ChartGeometry, ChartKind, ChartTheme,
-        COST_GROUPS,
+        cost_groups_usd, draw, draw_compared, readout, readout_for_month, ChartGeometry, ChartKind,
+        ChartTheme, COST_GROUPS,
     };
     use headroom_components::format::usd_per_month;
     use headroom_models::format::percent;
@@ -76,6 +76,48 @@ mod native {
             .iter()
             .find(|(l, _)| l == label)
             .map(|(_, v)| v.as_str())
+    }
+
+    /// Compare mode: B is drawn (legend and a dashed path in B's colour) on the
+    /// cost and cost-per-customer charts, its larger figures fit the axes, and A's
+    /// geometry (hover) is unchanged.
+    #[test]
+    fn compare_mode_overlays_b_on_the_cost_and_per_customer_charts() {
+        let a = project(&Preset::B2bSaas.scenario());
+        let b = project(
+            &Preset::ConsumerApp
+                .scenario()
+                .with_setting("horizon_months", "48")
+                .unwrap(),
+        );
+        for kind in [ChartKind::Cost, ChartKind::PerCustomer] {
+            let (alone, g_alone) = svg(kind, &a);
+            let mut with_b = String::new();
+            let g_with = {
+                let root = SVGBackend::with_string(&mut with_b, SIZE).into_drawing_area();
+                let g = draw_compared(kind, &root, &a, Some(&b), &ChartTheme::light()).unwrap();
+                root.present().unwrap();
+                g
+            };
+            let label = text_element(if kind == ChartKind::Cost {
+                "B: monthly cost"
+            } else {
+                "B"
+            });
+            assert!(with_b.contains(&label), "{kind:?}: no B in the legend");
+            assert!(!alone.contains(&label), "{kind:?}: B drawn without a B");
+            assert!(
+                with_b.matches("<polyline").count() + with_b.matches("<path").count()
+                    > alone.matches("<polyline").count() + alone.matches("<path").count()
+            );
+            assert_eq!(
+                g_with.points.len(),
+                g_alone.points.len(),
+                "{kind:?}: A's points"
+            );
+            // B reaches further (48 months, a consumer app's users): the axes grow.
+            assert!(g_with.x_range.1 >= g_alone.x_range.1);
+        }
     }
 
     #[test]

@@ -146,10 +146,14 @@ pub fn Chart(
     /// Draw with the dark theme's colours (follow the page's theme).
     #[prop(into)]
     dark: Signal<bool>,
+    /// Compare mode's B, overlaid on the cost and cost-per-customer charts.
+    #[prop(optional, into)]
+    compare: Option<Signal<Option<Projection>>>,
 ) -> impl IntoView {
     let draw: DrawFn = Arc::new(move |root, theme| {
+        let b = compare.and_then(|c| c.get());
         projection
-            .with(|p| super::draw(kind, root, p, theme))
+            .with(|p| super::draw_compared(kind, root, p, b.as_ref(), theme))
             .map(Some)
     });
     let readout: ReadoutFn =

@@ -302,6 +302,7 @@ impl TopLabels {
 pub(super) fn cost<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     p: &Projection,
+    b: Option<&Projection>,
     t: &ChartTheme,
 ) -> Result<ChartGeometry, String> {
     root.fill(&t.background).map_err(err)?;
@@ -313,13 +314,15 @@ pub(super) fn cost<DB: DrawingBackend>(
     let shown: Vec<usize> = (0..COST_GROUPS.len())
         .filter(|&g| groups.iter().any(|row| row[g] > 0.0))
         .collect();
-    let total_max = p.months.iter().map(|m| m.total_usd).fold(0.0, f64::max);
-    let per_customer_max = p
-        .months
-        .iter()
-        .filter_map(|m| m.cost_per_customer_usd)
+    let both = || std::iter::once(p).chain(b);
+    let total_max = both()
+        .flat_map(|q| q.months.iter().map(|m| m.total_usd))
+        .fold(0.0, f64::max);
+    let per_customer_max = both()
+        .flat_map(|q| q.months.iter().filter_map(|m| m.cost_per_customer_usd))
         .fold(0.0, f64::max);
     let marker_solid = t.text.mix(0.5);
+    let b_color = t.palette[t.palette.len() - 1];
     let marker_faint = t.text.mix(0.35);
 
     let mut items: Vec<_> = shown
@@ -329,6 +332,14 @@ pub(super) fn cost<DB: DrawingBackend>(
         .collect();
     if per_customer_max > 0.0 {
         items.push(LegendItem::new("Cost per customer", t.text, Mark::Line));
+    }
+    if b.is_some() {
+        items.push(LegendItem::new("B: monthly cost", b_color, Mark::Dashed));
+        items.push(LegendItem::new(
+            "B: cost per customer",
+            t.text.mix(0.6),
+            Mark::Dashed,
+        ));
     }
     if p.events.iter().any(|e| e.adopted) {
         items.push(LegendItem::new("Change made", marker_solid, Mark::Line));
@@ -345,7 +356,9 @@ pub(super) fn cost<DB: DrawingBackend>(
         return note_only(ChartKind::Cost, &body, "Too small to draw", t);
     }
 
-    let (x0, x1) = month_span(p);
+    let (x0, x1) = both()
+        .map(month_span)
+        .fold((u32::MAX, 0), |(lo, hi), (a, z)| (lo.min(a), hi.max(z)));
     let y_max = axis_top(total_max);
     let y2_max = axis_top(per_customer_max);
     let (x_ticks, y_ticks) = tick_counts(&body, t);
@@ -406,6 +419,29 @@ pub(super) fn cost<DB: DrawingBackend>(
             )))
             .map_err(err)?;
         base = top;
+    }
+
+    // Compare mode: B's monthly cost and cost per customer, dashed, over A's bands.
+    if let Some(b) = b {
+        let total: Vec<(u32, f64)> = b.months.iter().map(|m| (m.month, m.total_usd)).collect();
+        chart
+            .draw_series(once(DashedPathElement::new(
+                total,
+                px(t, 7.0),
+                px(t, 4.0),
+                b_color.stroke_width(px(t, 2.5)),
+            )))
+            .map_err(err)?;
+        for run in segments(b.months.iter().map(|m| (m.month, m.cost_per_customer_usd))) {
+            chart
+                .draw_secondary_series(once(DashedPathElement::new(
+                    run,
+                    px(t, 4.0),
+                    px(t, 3.0),
+                    t.text.mix(0.6).stroke_width(px(t, 2.0)),
+                )))
+                .map_err(err)?;
+        }
     }
 
     // Architecture changes: one marker per month, solid if any change that month
@@ -773,33 +809,42 @@ fn stage_color(t: &ChartTheme, stage: Stage) -> RGBColor {
 pub(super) fn per_customer<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     p: &Projection,
+    b: Option<&Projection>,
     t: &ChartTheme,
 ) -> Result<ChartGeometry, String> {
     root.fill(&t.background).map_err(err)?;
-    let data: Vec<(u32, f64, f64, Stage)> = p
-        .months
-        .iter()
-        .filter(|m| m.mau > 0.0 && m.mau.is_finite())
-        .filter_map(|m| {
-            let usd = m.cost_per_customer_usd.filter(|v| v.is_finite())?;
-            Some((m.month, m.mau, usd, m.stage))
-        })
-        .collect();
+    let points_of = |q: &Projection| -> Vec<(u32, f64, f64, Stage)> {
+        q.months
+            .iter()
+            .filter(|m| m.mau > 0.0 && m.mau.is_finite())
+            .filter_map(|m| {
+                let usd = m.cost_per_customer_usd.filter(|v| v.is_finite())?;
+                Some((m.month, m.mau, usd, m.stage))
+            })
+            .collect()
+    };
+    let data = points_of(p);
+    let b_data = b.map(points_of).unwrap_or_default();
+    let b_color = t.text.mix(0.6);
     let stages: Vec<Stage> = Stage::ALL
         .into_iter()
         .filter(|s| data.iter().any(|d| d.3 == *s))
         .collect();
-    let items: Vec<_> = stages
+    let mut items: Vec<_> = stages
         .iter()
         .map(|&s| LegendItem::new(&s.to_string(), stage_color(t, s), Mark::Dot))
         .collect();
+    if b.is_some() {
+        items.push(LegendItem::new("B", b_color, Mark::Dashed));
+    }
     let body = legend(root, &items, t)?;
     if too_small(&body, t) {
         return note_only(ChartKind::PerCustomer, &body, "Too small to draw", t);
     }
 
-    let mau_min = data.iter().map(|d| d.1).fold(f64::INFINITY, f64::min);
-    let mau_max = data.iter().map(|d| d.1).fold(0.0, f64::max);
+    let all = || data.iter().chain(&b_data);
+    let mau_min = all().map(|d| d.1).fold(f64::INFINITY, f64::min);
+    let mau_max = all().map(|d| d.1).fold(0.0, f64::max);
     let (x_lo, x_hi) = if data.is_empty() {
         (1.0, 1e6)
     } else if mau_max / mau_min < 2.0 {
@@ -807,7 +852,7 @@ pub(super) fn per_customer<DB: DrawingBackend>(
     } else {
         (mau_min / 1.25, mau_max * 1.25)
     };
-    let y_max = axis_top(data.iter().map(|d| d.2).fold(0.0, f64::max));
+    let y_max = axis_top(all().map(|d| d.2).fold(0.0, f64::max));
     let (x_ticks, y_ticks) = tick_counts(&body, t);
     let mut chart = ChartBuilder::on(&body)
         .margin(px(t, 6.0))
@@ -833,6 +878,16 @@ pub(super) fn per_customer<DB: DrawingBackend>(
         .draw()
         .map_err(err)?;
 
+    if !b_data.is_empty() {
+        chart
+            .draw_series(once(DashedPathElement::new(
+                b_data.iter().map(|d| (d.1, d.2)).collect::<Vec<_>>(),
+                px(t, 5.0),
+                px(t, 3.0),
+                b_color.stroke_width(px(t, 2.0)),
+            )))
+            .map_err(err)?;
+    }
     chart
         .draw_series(LineSeries::new(
             data.iter().map(|d| (d.1, d.2)),

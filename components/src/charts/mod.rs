@@ -310,10 +310,23 @@ pub fn draw<DB: DrawingBackend>(
     projection: &Projection,
     theme: &ChartTheme,
 ) -> Result<ChartGeometry, String> {
+    draw_compared(kind, root, projection, None, theme)
+}
+
+/// [`draw`] with a second projection (compare mode's B) overlaid as dashed
+/// lines on the cost and cost-per-customer charts (the utilisation chart shows
+/// A alone). Hover and readouts stay A's.
+pub fn draw_compared<DB: DrawingBackend>(
+    kind: ChartKind,
+    root: &DrawingArea<DB, Shift>,
+    projection: &Projection,
+    compare: Option<&Projection>,
+    theme: &ChartTheme,
+) -> Result<ChartGeometry, String> {
     match kind {
-        ChartKind::Cost => draw::cost(root, projection, theme),
+        ChartKind::Cost => draw::cost(root, projection, compare, theme),
         ChartKind::Utilisation => draw::utilisation(root, projection, theme),
-        ChartKind::PerCustomer => draw::per_customer(root, projection, theme),
+        ChartKind::PerCustomer => draw::per_customer(root, projection, compare, theme),
     }
 }
 

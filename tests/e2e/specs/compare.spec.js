@@ -1,6 +1,6 @@
 // Compare mode: B beside A by stage and at the horizon; the comparison travels
 // in the link (`#s=<A>&b=<B>`). Differences are the CLI's `compare` figures.
-import { cli, expect, openApp, test, token, usd } from '../helpers.js';
+import { canvasPicture, chartCanvas, cli, expect, openApp, test, token, usd } from '../helpers.js';
 
 /** "+$1,234" / "−$56" as the table writes a difference. */
 const signed = (v) => (v < 0 ? `−${usd(-v)}` : `+${usd(v)}`);
@@ -31,9 +31,16 @@ test('a compare link shows B beside A with the CLI\'s differences, in a fresh br
   await expect(other.getByTestId('compare-b')).toHaveText(c.b);
   await fresh.close();
 
-  // Stop comparing: the section goes and so does B from the address.
+  // Stop comparing: the section goes, the charts lose B's lines, and B leaves
+  // the address.
+  const drawsBefore = Number(await chartCanvas(page, 'cost').getAttribute('data-draws'));
+  const withB = await canvasPicture(page, 'cost');
   await page.getByTestId('compare-stop').click();
   await expect(page.getByTestId('compare')).toBeHidden();
+  await expect
+    .poll(async () => Number(await chartCanvas(page, 'cost').getAttribute('data-draws')))
+    .toBeGreaterThan(drawsBefore);
+  expect((await canvasPicture(page, 'cost')).hash).not.toBe(withB.hash);
   await expect.poll(() => page.evaluate(() => location.hash)).not.toContain('&b=');
 });
 
