@@ -322,7 +322,7 @@ pub(super) fn cost<DB: DrawingBackend>(
         .flat_map(|q| q.months.iter().filter_map(|m| m.cost_per_customer_usd))
         .fold(0.0, f64::max);
     let marker_solid = t.text.mix(0.5);
-    let b_color = t.palette[t.palette.len() - 1];
+    let b_color = t.text;
     let marker_faint = t.text.mix(0.35);
 
     let mut items: Vec<_> = shown
