@@ -7,7 +7,8 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use headroom_components::charts::{
-        draw_fan, draw_tornado, fan_readout, ChartGeometry, ChartKind, ChartTheme, FanKind,
+        draw_fan, draw_tornado, fan_readout, tornado_readout, ChartGeometry, ChartKind, ChartTheme,
+        FanKind,
     };
     use headroom_components::format::{usd, usd_per_month};
     use headroom_components::inputs::label;
@@ -194,6 +195,35 @@ mod native {
 
     fn row_label(input: &str) -> &str {
         label(input).map_or(input, |(l, _)| l)
+    }
+
+    #[test]
+    fn tornado_rows_read_out_under_the_pointer_with_the_models_swing() {
+        let (s, u, _, _) = b2b();
+        let swings = sensitivity(&s, &u).expect("ranks");
+        assert!(swings.len() >= 2);
+        let mut svg = String::new();
+        let g = {
+            let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+            let g = draw_tornado(&root, &swings, None, &ChartTheme::light()).unwrap();
+            root.present().unwrap();
+            g.expect("rows give a geometry")
+        };
+        for (i, swing) in swings.iter().enumerate() {
+            let p = g.point(i as u32).expect("a point per row");
+            // A pointer on the row, left of the middle, finds that row.
+            assert_eq!(g.month_at(p.x_px - 30.0, p.y_px + 2.0), Some(i as u32));
+            let r = tornado_readout(&g, &swings, i as u32).unwrap();
+            assert_eq!(
+                value_of(&r.lines, "Swing"),
+                Some(usd(swing.cost_per_customer_swing()).as_str())
+            );
+            assert_eq!(
+                value_of(&r.lines, "Monthly cost at high"),
+                Some(usd_per_month(swing.total_at_high).as_str())
+            );
+        }
+        assert!(tornado_readout(&g, &swings, swings.len() as u32).is_none());
     }
 
     #[test]

@@ -17,8 +17,8 @@ use super::measured::MeasuredCanvas;
 use headroom_models::uncertainty::{Simulation, Swing};
 
 use super::{
-    draw_fan, draw_tornado, fan_readout, readout_for_month, ChartGeometry, ChartKind, ChartTheme,
-    FanKind, Readout,
+    draw_fan, draw_tornado, fan_readout, readout_for_month, tornado_readout, ChartGeometry,
+    ChartKind, ChartTheme, FanKind, Readout,
 };
 
 /// The canvas's size in CSS pixels and the device pixel ratio.
@@ -223,11 +223,9 @@ pub fn TornadoChart(
     #[prop(into)]
     dark: Signal<bool>,
 ) -> impl IntoView {
-    let draw: DrawFn = Arc::new(move |root, theme| {
-        swings
-            .with(|s| draw_tornado(root, s, base.get(), theme))
-            .map(|()| None)
-    });
+    let draw: DrawFn =
+        Arc::new(move |root, theme| swings.with(|s| draw_tornado(root, s, base.get(), theme)));
+    let readout: ReadoutFn = Arc::new(move |g, row| swings.with(|s| tornado_readout(g, s, row)));
     view! {
         <CanvasChart
             id="tornado"
@@ -235,7 +233,7 @@ pub fn TornadoChart(
             description="Each ranged input alone at its low and high end, the others at their likely values: \
                          a bar from the cost per customer at one end to the other, largest swing at the top."
             draw
-            readout=None
+            readout=Some(readout)
             dark
         />
     }

@@ -21,7 +21,7 @@ mod measured;
 mod uncertain;
 
 pub use canvas::{canvas_png_data_url, Chart, FanChart, TornadoChart};
-pub use uncertain::{draw_fan, draw_tornado, fan_readout, FanKind};
+pub use uncertain::{draw_fan, draw_tornado, fan_readout, tornado_readout, FanKind};
 
 use headroom_models::format::{number, percent};
 use headroom_models::projection::{Costs, Month};

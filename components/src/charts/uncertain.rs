@@ -579,11 +579,11 @@ pub fn draw_tornado<DB: DrawingBackend>(
     swings: &[Swing],
     base_cost_per_customer: Option<f64>,
     theme: &ChartTheme,
-) -> Result<(), String> {
+) -> Result<Option<ChartGeometry>, String> {
     let t = theme;
     root.fill(&t.background).map_err(err)?;
     if swings.is_empty() {
-        return note(root, "No ranged inputs", t);
+        return note(root, "No ranged inputs", t).map(|()| None);
     }
     let rises = t.palette[1];
     let falls = t.palette[0];
@@ -619,7 +619,7 @@ pub fn draw_tornado<DB: DrawingBackend>(
     }
     let body = legend(root, &items, t)?;
     if too_small(&body, t) {
-        return note(&body, "Too small to draw", t);
+        return note(&body, "Too small to draw", t).map(|()| None);
     }
 
     // The x axis: every bar end and the base, with room for the end values.
@@ -705,9 +705,18 @@ pub fn draw_tornado<DB: DrawingBackend>(
     };
     let show_values = row_px >= f64::from(value_h) * 1.1;
     let pad = pxi(t, 4.0);
+    // For readouts: one point per row at the plot's middle (the nearest by
+    // distance is the row under the pointer); rows are numbered from 0 at the top.
+    let middle_x = f64::from(overlay_base.0) + f64::from(plot_w) / 2.0;
+    let mut points = Vec::with_capacity(swings.len());
     for (i, (s, bar)) in swings.iter().zip(&bars).enumerate() {
         let y = rows - i as f64 - 0.5;
         let (_, y_px) = chart.backend_coord(&(x_lo, y));
+        points.push(PlottedPoint {
+            month: i as u32,
+            x_px: middle_x,
+            y_px: f64::from(y_px),
+        });
         let left_px = chart.backend_coord(&(x_lo, y)).0;
         body.draw(&Text::new(
             labels[i].clone(),
@@ -784,5 +793,50 @@ pub fn draw_tornado<DB: DrawingBackend>(
         ))
         .map_err(err)?;
     }
-    Ok(())
+    Ok(Some(ChartGeometry {
+        kind: ChartKind::PerCustomer,
+        plot_area: rect_of(&overlay),
+        x_range: (x_lo, x_hi),
+        x_log: false,
+        y_range: (0.0, rows),
+        points,
+        markers: Vec::new(),
+        scale: t.scale,
+    }))
+}
+
+/// The readout of a tornado row (`row` from 0 at the top): the input, its ends,
+/// cost per customer at each, the swing and the monthly cost at each end.
+pub fn tornado_readout(geometry: &ChartGeometry, swings: &[Swing], row: u32) -> Option<Readout> {
+    let point = geometry.point(row)?;
+    let s = swings.get(row as usize)?;
+    let name = crate::inputs::label(&s.input).map_or(s.input.as_str(), |l| l.0);
+    let opt = |v: Option<f64>| v.map_or_else(|| "no customers".to_owned(), usd);
+    Some(Readout {
+        month: row,
+        x_px: point.x_px,
+        y_px: point.y_px,
+        title: name.to_owned(),
+        lines: vec![
+            (
+                "Low – high".to_owned(),
+                format!(
+                    "{} – {}",
+                    headroom_models::format::number(s.low),
+                    headroom_models::format::number(s.high)
+                ),
+            ),
+            ("At low".to_owned(), opt(s.cost_per_customer_at_low)),
+            ("At high".to_owned(), opt(s.cost_per_customer_at_high)),
+            ("Swing".to_owned(), usd(s.cost_per_customer_swing())),
+            (
+                "Monthly cost at low".to_owned(),
+                usd_per_month(s.total_at_low),
+            ),
+            (
+                "Monthly cost at high".to_owned(),
+                usd_per_month(s.total_at_high),
+            ),
+        ],
+    })
 }

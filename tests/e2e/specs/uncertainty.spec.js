@@ -124,6 +124,14 @@ test('the fan charts and the tornado draw, and a fan reads out the CLI percentil
   await expect(readout).toHaveAttribute('data-month', String(last.month));
   await expect(readout).toContainText(usdPerMonth(last.total_usd.p50));
   await expect(readout).toContainText(usdPerMonth(last.total_usd.p90));
+
+  // The tornado reads out its rows too: the first (largest swing) input.
+  await page.getByTestId('chart-tornado').locator('canvas').focus();
+  await page.keyboard.press('ArrowRight');
+  const tornado = page.getByTestId('chart-tornado-readout');
+  await expect(tornado).toHaveAttribute('data-month', '0');
+  await expect(tornado).toContainText('Monthly growth rate');
+  await expect(tornado).toContainText('Swing');
 });
 
 test('the raw samples export has every path and month, and gives back the CLI median', async ({ page }) => {
