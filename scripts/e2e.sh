@@ -3,6 +3,7 @@
 # against the built site in dist/, served on 127.0.0.1 at a free port.
 #
 # Usage: scripts/e2e.sh [playwright test arguments, e.g. --grep overflow]
+#        scripts/e2e.sh --prepare-only   (steps 1-4 below, no tests: for benchmarks)
 #
 # Installs or builds only what is missing or stale, and says what it does:
 #   1. Debian's chromium and chromium-driver, if /usr/bin/chromium is missing
@@ -15,6 +16,11 @@
 # Then runs the tests. A rerun with everything in place takes seconds.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+prepare_only=false
+if [ "${1:-}" = "--prepare-only" ]; then
+    prepare_only=true
+    shift
+fi
 root="$PWD"
 e2e="$root/tests/e2e"
 t_start=$SECONDS
@@ -101,6 +107,10 @@ mv "$expected.tmp" "$expected"
 echo "target/e2e/b2b-saas.json ($((SECONDS - t0)) s)"
 
 # --- 5. the tests -----------------------------------------------------------------
+if $prepare_only; then
+    echo "e2e.sh: prepared (chromium, npm packages, dist/, the CLI's projection)"
+    exit 0
+fi
 echo "e2e.sh: running: npx playwright test $* (in tests/e2e)"
 t0=$SECONDS
 status=0

@@ -20,30 +20,30 @@ use super::{
 use crate::format::usd;
 
 /// Font family for every label: the platform's UI font.
-const FAMILY: &str = "system-ui, sans-serif";
+pub(super) const FAMILY: &str = "system-ui, sans-serif";
 /// Label and legend text size (CSS pixels).
-const TEXT_PX: f64 = 12.0;
+pub(super) const TEXT_PX: f64 = 12.0;
 
-fn err<E: std::fmt::Display>(e: E) -> String {
+pub(super) fn err<E: std::fmt::Display>(e: E) -> String {
     e.to_string()
 }
 
 /// `css_px` CSS pixels in backend pixels, at least 1.
-fn px(t: &ChartTheme, css_px: f64) -> u32 {
+pub(super) fn px(t: &ChartTheme, css_px: f64) -> u32 {
     (css_px * t.scale).round().max(1.0) as u32
 }
 
-fn pxi(t: &ChartTheme, css_px: f64) -> i32 {
+pub(super) fn pxi(t: &ChartTheme, css_px: f64) -> i32 {
     px(t, css_px) as i32
 }
 
-fn font(t: &ChartTheme, color: RGBColor) -> TextStyle<'static> {
+pub(super) fn font(t: &ChartTheme, color: RGBColor) -> TextStyle<'static> {
     (FAMILY, TEXT_PX * t.scale).into_font().color(&color)
 }
 
 /// How a legend entry's swatch looks.
 #[derive(Debug, Clone, Copy)]
-enum Mark {
+pub(super) enum Mark {
     Area,
     Line,
     Dashed,
@@ -51,14 +51,14 @@ enum Mark {
     Dot,
 }
 
-struct LegendItem {
+pub(super) struct LegendItem {
     label: String,
     color: RGBAColor,
     mark: Mark,
 }
 
 impl LegendItem {
-    fn new(label: &str, color: impl Color, mark: Mark) -> LegendItem {
+    pub(super) fn new(label: &str, color: impl Color, mark: Mark) -> LegendItem {
         LegendItem {
             label: label.to_owned(),
             color: color.to_rgba(),
@@ -71,7 +71,7 @@ const SWATCH_CSS_PX: f64 = 18.0;
 
 /// Lays the legend out in rows that fit the width, draws it at the top of `root`
 /// and returns the area below it.
-fn legend<DB: DrawingBackend>(
+pub(super) fn legend<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     items: &[LegendItem],
     t: &ChartTheme,
@@ -147,13 +147,13 @@ fn legend<DB: DrawingBackend>(
 }
 
 /// Whether `area` is too small for axes (then only a note is drawn).
-fn too_small<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, t: &ChartTheme) -> bool {
+pub(super) fn too_small<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, t: &ChartTheme) -> bool {
     let (w, h) = area.dim_in_pixel();
     f64::from(w) < 200.0 * t.scale || f64::from(h) < 110.0 * t.scale
 }
 
 /// A note centred in `area` (a chart's plotting area, coordinates stripped).
-fn note<DB: DrawingBackend>(
+pub(super) fn note<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     text: &str,
     t: &ChartTheme,
@@ -167,7 +167,7 @@ fn note<DB: DrawingBackend>(
     .map_err(err)
 }
 
-fn rect_of<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>) -> PixelRect {
+pub(super) fn rect_of<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>) -> PixelRect {
     let (x, y) = area.get_pixel_range();
     PixelRect {
         left: f64::from(x.start),
@@ -222,7 +222,7 @@ fn segments<X: Copy>(values: impl Iterator<Item = (X, Option<f64>)>) -> Vec<Vec<
 }
 
 /// The top of a value axis: a little above the largest value, 1 when there is none.
-fn axis_top(max: f64) -> f64 {
+pub(super) fn axis_top(max: f64) -> f64 {
     if max.is_finite() && max > 0.0 {
         max * 1.08
     } else {

@@ -17,13 +17,12 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{ChartGeometry, ChartKind, ChartTheme, PixelRect, PlottedPoint, Readout};
+use super::draw::{
+    axis_top, err, font, legend, note, px, pxi, rect_of, too_small, LegendItem, Mark, FAMILY,
+};
+use super::{ChartGeometry, ChartKind, ChartTheme, PlottedPoint, Readout};
 use crate::format::{usd, usd_per_month};
 
-/// Font family for every label: the platform's UI font (as the other charts).
-const FAMILY: &str = "system-ui, sans-serif";
-/// Label and legend text size (CSS pixels).
-const TEXT_PX: f64 = 12.0;
 /// Value labels at the tornado's bar ends (CSS pixels).
 const SMALL_TEXT_PX: f64 = 11.0;
 /// Opacity of the fan's P10–P90 band over a light background (stronger over a
@@ -115,137 +114,8 @@ impl FanKind {
     }
 }
 
-fn err<E: std::fmt::Display>(e: E) -> String {
-    e.to_string()
-}
-
-/// `css_px` CSS pixels in backend pixels, at least 1.
-fn px(t: &ChartTheme, css_px: f64) -> u32 {
-    (css_px * t.scale).round().max(1.0) as u32
-}
-
-fn pxi(t: &ChartTheme, css_px: f64) -> i32 {
-    px(t, css_px) as i32
-}
-
 fn font_sized(t: &ChartTheme, css_px: f64, color: RGBAColor) -> TextStyle<'static> {
     (FAMILY, css_px * t.scale).into_font().color(&color)
-}
-
-fn font(t: &ChartTheme, color: RGBColor) -> TextStyle<'static> {
-    font_sized(t, TEXT_PX, color.to_rgba())
-}
-
-/// How a legend entry's swatch looks.
-#[derive(Debug, Clone, Copy)]
-enum Mark {
-    Area,
-    Line,
-    Dashed,
-}
-
-struct LegendItem {
-    label: &'static str,
-    color: RGBAColor,
-    mark: Mark,
-}
-
-/// Lays the legend out in rows that fit the width, draws it at the top of `root`
-/// and returns the area below it (as the other charts' legend).
-fn legend<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    items: &[LegendItem],
-    t: &ChartTheme,
-) -> Result<DrawingArea<DB, Shift>, String> {
-    let (width, _) = root.dim_in_pixel();
-    let style = font(t, t.text);
-    let pad = pxi(t, 8.0);
-    let swatch = pxi(t, 18.0);
-    let gap = pxi(t, 6.0);
-    let between = pxi(t, 16.0);
-    let row_h = pxi(t, 20.0);
-    let mut placed = Vec::with_capacity(items.len());
-    let (mut x, mut row) = (pad, 0);
-    for item in items {
-        let (text_w, _) = root.estimate_text_size(item.label, &style).map_err(err)?;
-        let w = swatch + gap + text_w as i32;
-        if x > pad && x + w > width as i32 - pad {
-            x = pad;
-            row += 1;
-        }
-        placed.push((x, row));
-        x += w + between;
-    }
-    let rows = if items.is_empty() { 0 } else { row + 1 };
-    let (top, body) = root.split_vertically(rows * row_h + pxi(t, 6.0));
-    for (item, &(x, row)) in items.iter().zip(&placed) {
-        let y = pxi(t, 4.0) + row * row_h + row_h / 2;
-        let (x0, x1) = (x, x + swatch);
-        match item.mark {
-            Mark::Area => top.draw(&Rectangle::new(
-                [(x0, y - pxi(t, 5.0)), (x1, y + pxi(t, 5.0))],
-                item.color.filled(),
-            )),
-            Mark::Line => top.draw(&PathElement::new(
-                vec![(x0, y), (x1, y)],
-                item.color.stroke_width(px(t, 2.0)),
-            )),
-            Mark::Dashed => top.draw(&DashedPathElement::new(
-                vec![(x0, y), (x1, y)],
-                px(t, 4.0),
-                px(t, 3.0),
-                item.color.stroke_width(px(t, 1.5)),
-            )),
-        }
-        .map_err(err)?;
-        top.draw(&Text::new(
-            item.label,
-            (x1 + gap, y),
-            style.pos(Pos::new(HPos::Left, VPos::Center)),
-        ))
-        .map_err(err)?;
-    }
-    Ok(body)
-}
-
-/// Whether `area` is too small for axes (then only a note is drawn).
-fn too_small<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, t: &ChartTheme) -> bool {
-    let (w, h) = area.dim_in_pixel();
-    f64::from(w) < 200.0 * t.scale || f64::from(h) < 110.0 * t.scale
-}
-
-/// A note centred in `area`.
-fn note<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    text: &str,
-    t: &ChartTheme,
-) -> Result<(), String> {
-    let (w, h) = area.dim_in_pixel();
-    area.draw(&Text::new(
-        text,
-        (w as i32 / 2, h as i32 / 2),
-        font(t, t.text).pos(Pos::new(HPos::Center, VPos::Center)),
-    ))
-    .map_err(err)
-}
-
-fn rect_of<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>) -> PixelRect {
-    let (x, y) = area.get_pixel_range();
-    PixelRect {
-        left: f64::from(x.start),
-        top: f64::from(y.start),
-        right: f64::from(x.end),
-        bottom: f64::from(y.end),
-    }
-}
-
-/// The top of a value axis: a little above the largest value, 1 when there is none.
-fn axis_top(max: f64) -> f64 {
-    if max.is_finite() && max > 0.0 {
-        max * 1.08
-    } else {
-        1.0
-    }
 }
 
 /// Runs of consecutive months (by month number) with a value: a missing month
@@ -316,23 +186,11 @@ pub fn draw_fan<DB: DrawingBackend>(
 
     let mut items = Vec::new();
     if any_band {
-        items.push(LegendItem {
-            label: "P10–P90",
-            color: band_color,
-            mark: Mark::Area,
-        });
-        items.push(LegendItem {
-            label: "P50",
-            color: series.to_rgba(),
-            mark: Mark::Line,
-        });
+        items.push(LegendItem::new("P10–P90", band_color, Mark::Area));
+        items.push(LegendItem::new("P50", series.to_rgba(), Mark::Line));
     }
     if any_likely {
-        items.push(LegendItem {
-            label: "Likely values",
-            color: likely_color,
-            mark: Mark::Dashed,
-        });
+        items.push(LegendItem::new("Likely values", likely_color, Mark::Dashed));
     }
     let body = legend(root, &items, t)?;
     if too_small(&body, t) {
@@ -597,25 +455,25 @@ pub fn draw_tornado<DB: DrawingBackend>(
         .collect();
     let mut items = Vec::new();
     if bars.iter().flatten().any(|(low, high)| high >= low) {
-        items.push(LegendItem {
-            label: "Costs more at the input's high end",
-            color: rises.to_rgba(),
-            mark: Mark::Area,
-        });
+        items.push(LegendItem::new(
+            "Costs more at the input's high end",
+            rises.to_rgba(),
+            Mark::Area,
+        ));
     }
     if bars.iter().flatten().any(|(low, high)| high < low) {
-        items.push(LegendItem {
-            label: "Costs more at the input's low end",
-            color: falls.to_rgba(),
-            mark: Mark::Area,
-        });
+        items.push(LegendItem::new(
+            "Costs more at the input's low end",
+            falls.to_rgba(),
+            Mark::Area,
+        ));
     }
     if base.is_some() {
-        items.push(LegendItem {
-            label: "Likely values",
-            color: t.text.to_rgba(),
-            mark: Mark::Line,
-        });
+        items.push(LegendItem::new(
+            "Likely values",
+            t.text.to_rgba(),
+            Mark::Line,
+        ));
     }
     let body = legend(root, &items, t)?;
     if too_small(&body, t) {
