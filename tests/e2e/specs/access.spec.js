@@ -108,6 +108,9 @@ test('the toolbar buttons, the preset picker and the inputs are reachable with T
 });
 
 test('every control has an accessible name; every editor field has a label', async ({ page }) => {
+  // About 200 fields (with the ranges' ends and the price table), each looked up
+  // by its label: more than the default 30 s on a loaded 2-core machine.
+  test.setTimeout(120_000);
   await openApp(page);
   await page.evaluate(() => {
     for (const d of document.querySelectorAll('details')) d.open = true;
