@@ -8,6 +8,7 @@ use std::iter::once;
 
 use headroom_models::format::percent;
 use headroom_models::{Projection, Stage};
+use plotters::coord::types::{RangedCoordf64, RangedCoordu32};
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
@@ -230,7 +231,7 @@ pub(super) fn axis_top(max: f64) -> f64 {
     }
 }
 
-fn tick_counts<DB: DrawingBackend>(
+pub(super) fn tick_counts<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     t: &ChartTheme,
 ) -> (usize, usize) {
@@ -238,6 +239,34 @@ fn tick_counts<DB: DrawingBackend>(
     let x = (f64::from(w) / (70.0 * t.scale)) as usize;
     let y = (f64::from(h) / (45.0 * t.scale)) as usize;
     (x.clamp(2, 12), y.clamp(2, 8))
+}
+
+/// The mesh every chart over months shares: months along x without vertical
+/// grid lines, light horizontal grid lines, `y_format` labels and `y_desc`.
+pub(super) fn month_mesh<DB: DrawingBackend>(
+    chart: &mut ChartContext<'_, DB, Cartesian2d<RangedCoordu32, RangedCoordf64>>,
+    t: &ChartTheme,
+    (x_ticks, y_ticks): (usize, usize),
+    y_format: &dyn Fn(&f64) -> String,
+    y_desc: &str,
+) -> Result<(), String> {
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(t.grid.stroke_width(px(t, 1.0)))
+        .axis_style(t.axis.stroke_width(px(t, 1.0)))
+        .set_all_tick_mark_size(px(t, 4.0))
+        .label_style(font(t, t.text))
+        .axis_desc_style(font(t, t.text))
+        .x_labels(x_ticks)
+        .y_labels(y_ticks)
+        .x_label_formatter(&|m| m.to_string())
+        .y_label_formatter(y_format)
+        .x_desc("Month")
+        .y_desc(y_desc)
+        .draw()
+        .map_err(err)
 }
 
 /// Labels placed along the top of the plotting area in up to three rows, left to
@@ -370,23 +399,13 @@ pub(super) fn cost<DB: DrawingBackend>(
         .build_cartesian_2d(x0..x1, 0.0..y_max)
         .map_err(err)?
         .set_secondary_coord(x0..x1, 0.0..y2_max);
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(t.grid.stroke_width(px(t, 1.0)))
-        .axis_style(t.axis.stroke_width(px(t, 1.0)))
-        .set_all_tick_mark_size(px(t, 4.0))
-        .label_style(font(t, t.text))
-        .axis_desc_style(font(t, t.text))
-        .x_labels(x_ticks)
-        .y_labels(y_ticks)
-        .x_label_formatter(&|m| m.to_string())
-        .y_label_formatter(&|v| usd(*v))
-        .x_desc("Month")
-        .y_desc("Monthly cost (USD)")
-        .draw()
-        .map_err(err)?;
+    month_mesh(
+        &mut chart,
+        t,
+        (x_ticks, y_ticks),
+        &|v| usd(*v),
+        "Monthly cost (USD)",
+    )?;
     chart
         .configure_secondary_axes()
         .axis_style(t.axis.stroke_width(px(t, 1.0)))
@@ -619,23 +638,13 @@ pub(super) fn utilisation<DB: DrawingBackend>(
         .build_cartesian_2d(x0..x1, 0.0..y_max)
         .map_err(err)?
         .set_secondary_coord(x0..x1, 0.0..y2_max);
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(t.grid.stroke_width(px(t, 1.0)))
-        .axis_style(t.axis.stroke_width(px(t, 1.0)))
-        .set_all_tick_mark_size(px(t, 4.0))
-        .label_style(font(t, t.text))
-        .axis_desc_style(font(t, t.text))
-        .x_labels(x_ticks)
-        .y_labels(y_ticks)
-        .x_label_formatter(&|m| m.to_string())
-        .y_label_formatter(&|v| percent(*v))
-        .x_desc("Month")
-        .y_desc("Utilisation at peak")
-        .draw()
-        .map_err(err)?;
+    month_mesh(
+        &mut chart,
+        t,
+        (x_ticks, y_ticks),
+        &|v| percent(*v),
+        "Utilisation at peak",
+    )?;
     chart
         .configure_secondary_axes()
         .axis_style(t.axis.stroke_width(px(t, 1.0)))

@@ -18,7 +18,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::draw::{
-    axis_top, err, font, legend, note, px, pxi, rect_of, too_small, LegendItem, Mark, FAMILY,
+    axis_top, err, font, legend, month_mesh, note, px, pxi, rect_of, tick_counts, too_small,
+    LegendItem, Mark, FAMILY,
 };
 use super::{ChartGeometry, ChartKind, ChartTheme, PlottedPoint, Readout};
 use crate::format::{usd, usd_per_month};
@@ -225,9 +226,7 @@ pub fn draw_fan<DB: DrawingBackend>(
         .chain(likely.iter().filter_map(|(_, v)| *v))
         .fold(0.0, f64::max);
     let y_max = axis_top(y_data_max);
-    let (w, h) = body.dim_in_pixel();
-    let x_ticks = ((f64::from(w) / (70.0 * t.scale)) as usize).clamp(2, 12);
-    let y_ticks = ((f64::from(h) / (45.0 * t.scale)) as usize).clamp(2, 8);
+    let (x_ticks, y_ticks) = tick_counts(&body, t);
     let mut chart = ChartBuilder::on(&body)
         .margin(px(t, 6.0))
         .margin_right(px(t, 16.0))
@@ -235,23 +234,13 @@ pub fn draw_fan<DB: DrawingBackend>(
         .y_label_area_size(px(t, 72.0))
         .build_cartesian_2d(x0..x1, 0.0..y_max)
         .map_err(err)?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(t.grid.stroke_width(px(t, 1.0)))
-        .axis_style(t.axis.stroke_width(px(t, 1.0)))
-        .set_all_tick_mark_size(px(t, 4.0))
-        .label_style(font(t, t.text))
-        .axis_desc_style(font(t, t.text))
-        .x_labels(x_ticks)
-        .y_labels(y_ticks)
-        .x_label_formatter(&|m| m.to_string())
-        .y_label_formatter(&|v| usd(*v))
-        .x_desc("Month")
-        .y_desc(kind.y_desc())
-        .draw()
-        .map_err(err)?;
+    month_mesh(
+        &mut chart,
+        t,
+        (x_ticks, y_ticks),
+        &|v| usd(*v),
+        kind.y_desc(),
+    )?;
 
     // The band: P90 left to right, then P10 back; a lone month is a bar.
     for run in runs(bands.iter().copied()) {
