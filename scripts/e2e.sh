@@ -72,7 +72,7 @@ fi
 # --- 3. the site ----------------------------------------------------------------
 # Every file the wasm, the page or its styles are built from.
 sources=()
-for path in index.html style src Trunk.toml Cargo.toml Cargo.lock rust-toolchain.toml \
+for path in index.html style src Trunk.toml scripts/boot-script.sh Cargo.toml Cargo.lock rust-toolchain.toml \
     models/Cargo.toml models/src models/catalogs components; do
     [ -e "$path" ] && sources+=("$path")
 done

@@ -18,4 +18,6 @@ echo "serve.sh: fetching crates (trunk builds with cargo --offline)"
 cargo fetch --quiet
 
 echo "serve.sh: building and serving; open http://127.0.0.1:$port/ once it says the build is done"
-exec trunk serve --release --offline --address 127.0.0.1 --port "$port"
+# --no-autoreload: Trunk's live-reload script is inline, which the page's
+# Content-Security-Policy refuses; reload the page by hand after a rebuild.
+exec trunk serve --release --offline --no-autoreload --address 127.0.0.1 --port "$port"

@@ -424,10 +424,11 @@ pub fn CanvasChart(
     let css = move |backend_px: f64| {
         geometry.with_untracked(|g| backend_px / g.as_ref().map_or(1.0, |g| g.scale))
     };
-    let readout_style = move || {
-        let Some(r) = readout.get() else {
-            return "position:absolute;left:0;top:0;pointer-events:none".to_owned();
-        };
+    // Where the readout box sits: beside the pointer (or the keyboard's month),
+    // on whichever side has room. Set as CSS properties, never as a `style`
+    // attribute, which the page's Content-Security-Policy would refuse.
+    let readout_place = move || {
+        let r = readout.get()?;
         let pointer = active.get().and_then(|a| a.pointer);
         let x = pointer.map_or_else(|| css(r.x_px), |p| p.0);
         let (top, width) = geometry.with(|g| {
@@ -439,14 +440,21 @@ pub fn CanvasChart(
             })
         });
         let side = if x > width * 0.55 {
-            format!("right:{:.0}px", (width - x + 12.0).max(0.0))
+            Side::Right((width - x + 12.0).max(0.0))
         } else {
-            format!("left:{:.0}px", x + 12.0)
+            Side::Left(x + 12.0)
         };
-        format!(
-            "position:absolute;top:{:.0}px;{side};pointer-events:none;z-index:1",
-            top + 4.0
-        )
+        Some((top + 4.0, side))
+    };
+    let readout_top = move || readout_place().map_or_else(|| "0".to_owned(), |(t, _)| px(t));
+    let readout_left = move || match readout_place() {
+        Some((_, Side::Left(x))) => px(x),
+        Some((_, Side::Right(_))) => "auto".to_owned(),
+        None => "0".to_owned(),
+    };
+    let readout_right = move || match readout_place() {
+        Some((_, Side::Right(x))) => px(x),
+        _ => "auto".to_owned(),
     };
     let guide = move || {
         let r = readout.get()?;
@@ -458,12 +466,15 @@ pub fn CanvasChart(
                 )
             })
         })?;
-        let style = format!(
-            "position:absolute;left:{:.1}px;top:{top:.1}px;height:{height:.1}px;width:0;\
-             border-left:1px dashed currentColor;opacity:0.6;pointer-events:none",
-            css(r.x_px)
-        );
-        Some(view! { <div class="hr-chart__guide" aria-hidden="true" style=style></div> })
+        Some(view! {
+            <div
+                class="hr-chart__guide"
+                aria-hidden="true"
+                style:left=px(css(r.x_px))
+                style:top=px(top)
+                style:height=px(height)
+            ></div>
+        })
     };
     let readout_box = move || {
         readout.get().map(|r| {
@@ -491,7 +502,7 @@ pub fn CanvasChart(
     view! {
         <figure class="hr-chart" data-testid=format!("chart-{id}")>
             <figcaption class="hr-chart__title">{title}</figcaption>
-            <div class="hr-chart__stage" style="position:relative">
+            <div class="hr-chart__stage">
                 <canvas
                     node_ref=canvas_ref
                     class="hr-chart__canvas"
@@ -499,7 +510,6 @@ pub fn CanvasChart(
                     aria-label=description
                     tabindex="0"
                     data-draws="0"
-                    style="display:block;width:100%;height:var(--hr-chart-height, min(320px, 70vw))"
                     on:mousemove=on_move
                     on:mouseleave=move |_| active.set(None)
                     on:keydown=on_key
@@ -511,7 +521,9 @@ pub fn CanvasChart(
                     data-testid=format!("chart-{id}-readout")
                     data-month=move || readout.get().map(|r| r.month.to_string())
                     aria-live="polite"
-                    style=readout_style
+                    style:top=readout_top
+                    style:left=readout_left
+                    style:right=readout_right
                 >
                     {readout_box}
                 </div>
@@ -529,4 +541,17 @@ pub fn CanvasChart(
             </div>
         </figure>
     }
+}
+
+/// The side of the pointer the readout box sits on, and its distance (CSS px)
+/// from that edge of the chart.
+#[derive(Clone, Copy)]
+enum Side {
+    Left(f64),
+    Right(f64),
+}
+
+/// A CSS length in pixels, to one decimal.
+fn px(v: f64) -> String {
+    format!("{v:.1}px")
 }
