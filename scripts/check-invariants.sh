@@ -13,6 +13,10 @@
 #    only where the address and storage (src/app.rs) or the canvases
 #    (components/src/charts/canvas.rs) are written; components never touch
 #    storage or the address.
+# 6. No user data is ever inserted as HTML: src/ and components/src never set
+#    HTML from a string (inner_html, set_inner_html, insert_adjacent_html,
+#    outer_html, or their JavaScript names innerHTML, insertAdjacentHTML,
+#    outerHTML); text goes into text nodes only (docs/RELIABILITY.md, "Security").
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -67,6 +71,16 @@ if hits="$(grep -rnE 'local_storage|session_storage|history\(\)|location\(\)' co
     fail=1
 else
     echo "ok: components touch neither storage nor the address"
+fi
+
+# Comment lines may name the calls (to say why not); code may not.
+html='inner_html|innerHTML|insertAdjacentHTML|insert_adjacent_html|outer_html|outerHTML'
+if hits="$(grep -rnE "$html" src components/src | grep -vE '^[^:]+:[0-9]+:[[:space:]]*//')"; then
+    echo "invariant broken: HTML set from a string (user data must go into text nodes):"
+    echo "$hits" | sed 's/^/    /'
+    fail=1
+else
+    echo "ok: src/ and components/src set no HTML from strings (no inner_html, innerHTML, insertAdjacentHTML, outerHTML)"
 fi
 
 exit "$fail"

@@ -22,7 +22,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::panels::{Panel, Toolbar};
-use crate::storage::Library;
+use crate::storage::{Library, LoadError};
 use crate::url::{self, Request, View};
 
 /// How long the address bar and the working copy wait after the last edit.
@@ -105,11 +105,14 @@ pub fn App() -> impl IntoView {
     let request = Request::parse(&search, &hash);
     // An embed shows the scenario its address names (or the default), never the
     // reader's own working scenario.
-    let working = if request.embed {
-        Ok(None)
+    let (working, set_aside) = if request.embed {
+        (Ok(None), None)
     } else {
-        Library::browser().load_working().map_err(|e| e.to_string())
+        read_working()
     };
+    // A working scenario that does not open but could not be set aside stays
+    // where it is: this page then never writes over it.
+    let keep_working = !matches!(set_aside, Some(SetAside::Failed(_)));
     let start = url::resolve(&request, working);
 
     let planner = Planner {
@@ -123,6 +126,9 @@ pub fn App() -> impl IntoView {
     };
     for text in start.notices {
         planner.notify(NoticeKind::Problem, text);
+    }
+    if let Some(set_aside) = set_aside {
+        planner.notify(NoticeKind::Problem, set_aside.notice());
     }
     provide_context(planner);
 
@@ -153,6 +159,9 @@ pub fn App() -> impl IntoView {
                     &url::kept_query(planner.view, false),
                     &url::fragment_with(&scenario, compare.as_ref()),
                 );
+                if !keep_working {
+                    return;
+                }
                 if let Err(e) = Library::browser().save_working(&scenario) {
                     planner.notify(
                         NoticeKind::Problem,
@@ -177,19 +186,19 @@ pub fn App() -> impl IntoView {
         if hash == current {
             return;
         }
-        let request = Request::parse("", &hash);
-        let Some(link) = request.link else {
+        // A fragment without a link (`#section`) is not ours to open.
+        if Request::parse("", &hash).link.is_none() {
             return;
-        };
-        let compare = request
-            .compare
-            .and_then(|b| headroom_models::codec::decode(&b).ok());
-        match headroom_models::codec::decode(&link) {
-            Ok(scenario) => {
-                let name = scenario.name().to_owned();
-                planner.compare.set(compare);
-                planner.replace(scenario);
+        }
+        match url::open_link(&hash) {
+            Ok(opened) => {
+                let name = opened.scenario.name().to_owned();
+                planner.compare.set(opened.compare);
+                planner.replace(opened.scenario);
                 planner.notify(NoticeKind::Done, format!("Opened “{name}” from the link."));
+                for text in opened.notices {
+                    planner.notify(NoticeKind::Problem, text);
+                }
             }
             Err(e) => {
                 planner.notify(
@@ -212,6 +221,51 @@ pub fn App() -> impl IntoView {
     }
 
     view! { <FullPage projection dark /> }.into_any()
+}
+
+/// What became of a working scenario that does not open.
+enum SetAside {
+    /// Kept as the saved scenario of this name; the reason it did not open.
+    Kept { name: String, why: String },
+    /// Left in place, because setting it aside failed: the whole message.
+    Failed(String),
+}
+
+impl SetAside {
+    fn notice(&self) -> String {
+        match self {
+            SetAside::Kept { name, why } => format!(
+                "{why}. It is kept as it was, as the saved scenario “{name}” (Saved scenarios), \
+                 where it can be renamed or deleted."
+            ),
+            SetAside::Failed(text) => text.clone(),
+        }
+    }
+}
+
+/// The working scenario from storage, for [`url::resolve`]. One that is stored
+/// but does not open (damaged, or refused by this version of the model) is set
+/// aside as a saved scenario first, so that the working copy written after
+/// start-up never replaces it unseen.
+fn read_working() -> (Result<Option<Scenario>, String>, Option<SetAside>) {
+    let library = Library::browser();
+    match library.load_working() {
+        Ok(working) => (Ok(working), None),
+        Err(e @ (LoadError::Unreadable { .. } | LoadError::Invalid { .. })) => {
+            let why = e.to_string();
+            let set_aside = match library.set_aside_working(browser::now_ms()) {
+                Ok(Some(name)) => SetAside::Kept { name, why },
+                // Removed meanwhile (another tab set it aside): nothing to keep.
+                Ok(None) => return (Ok(None), None),
+                Err(failed) => SetAside::Failed(format!(
+                    "{why}. It could not be set aside ({failed}), so it is left as it is and this \
+                     page does not keep your work between visits."
+                )),
+            };
+            (Ok(None), Some(set_aside))
+        }
+        Err(e) => (Err(e.to_string()), None),
+    }
 }
 
 /// Paths per chunk of a Monte Carlo run: a few milliseconds of work, then the

@@ -8,8 +8,8 @@ use wasm_bindgen::JsCast;
 
 use crate::app::Planner;
 use crate::browser;
-use crate::storage::{EntryStatus, Library, SaveError, SavedEntry};
-use crate::url::View;
+use crate::storage::{EntryStatus, Library, SaveError, SavedEntry, SAVED_PREFIX};
+use crate::url::{open_pasted, View, PASTE_MAX_CHARS};
 
 /// A panel of the toolbar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,6 +114,29 @@ fn SharePanel() -> impl IntoView {
             }
         });
     };
+    // A link someone shared, pasted here: opened like a link in the address bar.
+    let pasted = RwSignal::new(String::new());
+    let opened = RwSignal::new(String::new());
+    let open = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match open_pasted(&pasted.get_untracked()) {
+            Ok(link) => {
+                let name = link.scenario.name().to_owned();
+                planner.compare.set(link.compare);
+                planner.replace(link.scenario);
+                let mut text = format!("Opened “{name}”.");
+                for notice in link.notices {
+                    text.push(' ');
+                    text.push_str(&notice);
+                }
+                opened.set(text);
+                pasted.set(String::new());
+            }
+            Err(e) => opened.set(format!(
+                "That link could not be opened ({e}). Your scenario is unchanged."
+            )),
+        }
+    };
     view! {
         <section class="hr-panel__body" aria-labelledby="hr-share-title">
             <h2 id="hr-share-title" class="hr-panel__title">"Share this scenario"</h2>
@@ -134,6 +157,22 @@ fn SharePanel() -> impl IntoView {
                 </button>
             </div>
             <p class="hr-status" role="status" data-testid="copy-status">{status}</p>
+            <form class="hr-row" on:submit=open>
+                <label class="hr-field__label" for="hr-open-link">"Open a link"</label>
+                <input
+                    id="hr-open-link"
+                    class="hr-field__input hr-grow"
+                    type="text"
+                    maxlength=PASTE_MAX_CHARS.to_string()
+                    autocomplete="off"
+                    spellcheck="false"
+                    prop:value=move || pasted.get()
+                    on:input=move |ev| pasted.set(event_target_value(&ev))
+                    data-testid="open-link"
+                />
+                <button type="submit" class="hr-button" data-testid="open-link-go">"Open"</button>
+            </form>
+            <p class="hr-status" role="status" data-testid="open-link-status">{opened}</p>
         </section>
     }
 }
@@ -165,6 +204,15 @@ fn SavedPanel() -> impl IntoView {
         revision.get();
         Library::browser().list()
     };
+    // Another tab saved, renamed or deleted a scenario: list again. (`key` is
+    // null when that tab cleared the whole storage.)
+    let on_storage = window_event_listener(leptos::ev::storage, move |ev| {
+        let ours = ev.key().is_none_or(|key| key.starts_with(SAVED_PREFIX));
+        if ours {
+            revision.update(|r| *r += 1);
+        }
+    });
+    on_cleanup(move || on_storage.remove());
     let name = RwSignal::new(planner.scenario.with_untracked(|s| s.name().to_owned()));
     let message = RwSignal::new(None::<String>);
     let confirm_replace = RwSignal::new(None::<String>);
@@ -338,8 +386,8 @@ fn ComparePanel() -> impl IntoView {
     };
     let from_link = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match headroom_models::codec::decode(&pasted.get_untracked()) {
-            Ok(b) => start(b),
+        match open_pasted(&pasted.get_untracked()) {
+            Ok(link) => start(link.scenario),
             Err(e) => message.set(format!("That link could not be opened ({e}).")),
         }
     };
@@ -377,6 +425,7 @@ fn ComparePanel() -> impl IntoView {
                     id="hr-compare-link"
                     class="hr-field__input hr-grow"
                     type="text"
+                    maxlength=PASTE_MAX_CHARS.to_string()
                     prop:value=move || pasted.get()
                     on:input=move |ev| pasted.set(event_target_value(&ev))
                     data-testid="compare-link"
@@ -449,10 +498,9 @@ fn ExportPanel(
         };
         input.set_value("");
         leptos::task::spawn_local(async move {
-            let result = browser::read_file(file).await.and_then(|text| {
-                Scenario::from_json(&text)
-                    .map_err(|e| format!("the file is not a scenario Headroom can open ({e})"))
-            });
+            let result = browser::read_file(file)
+                .await
+                .and_then(|text| import_scenario(&text));
             match result {
                 Ok(s) => {
                     let name = s.name().to_owned();
@@ -518,5 +566,140 @@ fn EmbedPanel() -> impl IntoView {
             <label class="hr-visually-hidden" for="hr-embed-snippet">"Embed code"</label>
             <textarea id="hr-embed-snippet" class="hr-snippet" readonly=true rows="8" prop:value=snippet data-testid="embed-snippet" on:focus=|ev| select_all(&ev)></textarea>
         </section>
+    }
+}
+
+/// A scenario file's text (an export, or a file written by hand) as a scenario,
+/// or why it is not one, naming the field and what is allowed.
+///
+/// JSON has no `NaN` or `Infinity`, so a file holding one is not JSON, and the
+/// model can only say where the JSON broke. Here the field is found (the
+/// offending word is read again as a string, which the model refuses naming the
+/// field) and named.
+pub fn import_scenario(text: &str) -> Result<Scenario, String> {
+    let not_a_scenario =
+        |e: &dyn std::fmt::Display| format!("the file is not a scenario Headroom can open ({e})");
+    Scenario::from_json(text).map_err(|e| match non_finite_field(text) {
+        Some((field, word)) => not_a_scenario(&format!(
+            "{field} = {word}: allowed is a finite number; JSON has no NaN or Infinity"
+        )),
+        None => not_a_scenario(&e),
+    })
+}
+
+/// Where JSON text breaks on a bare `NaN`, `Infinity` or `-Infinity`: the
+/// dotted name of such a field and its word.
+fn non_finite_field(text: &str) -> Option<(String, &'static str)> {
+    let mut quoted = text.to_owned();
+    // Quote each such word where the JSON breaks, until it reads as JSON.
+    for _ in 0..16 {
+        let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(&quoted) else {
+            break;
+        };
+        if !e.is_syntax() {
+            return None;
+        }
+        let at = word_at(&quoted, e.line(), e.column())?;
+        let word = NON_FINITE
+            .into_iter()
+            .find(|w| quoted.get(at..).is_some_and(|rest| rest.starts_with(w)))?;
+        quoted.replace_range(at..at + word.len(), &format!("\"{word}\""));
+    }
+    // The model then names a field holding one of the words, now a string.
+    let e = Scenario::from_json(&quoted).err()?;
+    let word = NON_FINITE
+        .into_iter()
+        .find(|w| e.value == format!("{w:?}"))?;
+    Some((e.field, word))
+}
+
+/// The words JavaScript writes for numbers JSON cannot hold.
+const NON_FINITE: [&str; 3] = ["-Infinity", "Infinity", "NaN"];
+
+/// The byte offset where a NaN/Infinity word starts, from serde_json's 1-based
+/// line and column of the error (which points into or just past the word).
+fn word_at(text: &str, line: usize, column: usize) -> Option<usize> {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let near = (line_start + column).min(text.len());
+    // Back up over the word's letters (and a minus sign) to its start.
+    let start = text
+        .get(..near)?
+        .rfind(|c: char| !(c.is_ascii_alphabetic() || c == '-'))
+        .map_or(0, |i| i + 1);
+    Some(start).filter(|&s| s < text.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_import_with_nan_or_infinity_names_the_field() {
+        let cases = [
+            (
+                r#"{"growth": {"monthly_rate": NaN}}"#,
+                "growth.monthly_rate = NaN",
+            ),
+            (
+                "{\n  \"name\": \"é ü\",\n  \"usage\": {\"peak_to_average\": -Infinity}\n}",
+                "usage.peak_to_average = -Infinity",
+            ),
+            (
+                r#"{"growth": {"start_users": Infinity, "monthly_rate": NaN}}"#,
+                " = ",
+            ),
+        ];
+        for (text, says) in cases {
+            let e = import_scenario(text).unwrap_err();
+            assert!(
+                e.starts_with("the file is not a scenario Headroom can open ("),
+                "{e}"
+            );
+            assert!(e.contains(says), "{text}: {e}");
+            assert!(
+                e.contains("allowed is a finite number; JSON has no NaN or Infinity"),
+                "{text}: {e}"
+            );
+        }
+        // Two words: the field named is one of them.
+        let e = import_scenario(cases[2].0).unwrap_err();
+        assert!(
+            e.contains("growth.start_users = Infinity") || e.contains("growth.monthly_rate = NaN"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn other_bad_imports_keep_the_models_message() {
+        for (text, says) in [
+            (
+                r#"{"growth": {"monthly_rate": "high"}}"#,
+                "growth.monthly_rate = \"high\": allowed is a number",
+            ),
+            (
+                r#"{"growth": {"monthly_rate": Nope}}"#,
+                "scenario = expected value (line 1, column 29)",
+            ),
+            (
+                r#"{"horizon_months": 121}"#,
+                "horizon_months = 121: allowed is a whole number from 1 to 120",
+            ),
+            (
+                "[1, 2]",
+                "scenario = a list: allowed is one JSON object of inputs",
+            ),
+            ("", "scenario = incomplete JSON"),
+        ] {
+            let e = import_scenario(text).unwrap_err();
+            assert!(e.contains(says), "{text}: {e}");
+            assert!(!e.contains("NaN or Infinity"), "{text}: {e}");
+        }
+        let s = import_scenario(r#"{"horizon_months": 120, "name": "NaN"}"#).unwrap();
+        assert_eq!(s.input().horizon_months, 120);
+        assert_eq!(s.name(), "NaN");
     }
 }

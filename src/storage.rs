@@ -12,21 +12,26 @@
 //! Nothing here panics on a full, disabled or damaged storage: every failure is
 //! a [`StoreError`], [`LoadError`] or [`SaveError`] whose message a person can
 //! act on. Reading never deletes anything; a failed write loses nothing that was
-//! saved before. The clock comes from the caller (`now_ms`), so tests are
-//! deterministic.
+//! saved before; a working scenario that does not open is set aside as a saved
+//! one ([`Library::set_aside_working`]) before anything may overwrite it. The
+//! clock comes from the caller (`now_ms`), so tests are deterministic.
 
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::fmt;
 
 use headroom_models::{Error, Scenario, ScenarioInput};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Key of the working scenario (the JSON of its [`ScenarioInput`]).
 pub const WORKING_KEY: &str = "headroom.v1.working";
 
 /// Prefix of the key of each saved scenario; the scenario's name follows it.
 pub const SAVED_PREFIX: &str = "headroom.v1.saved.";
+
+/// The name under which a working scenario that does not open is kept
+/// ([`Library::set_aside_working`]).
+pub const RECOVERED_NAME: &str = "Recovered working scenario";
 
 /// Longest name of a saved scenario, in characters.
 pub const MAX_NAME_CHARS: usize = 80;
@@ -129,6 +134,23 @@ impl MemoryStore {
         } else {
             Ok(())
         }
+    }
+}
+
+/// A shared store is a store: two [`Library`] values over one `&MemoryStore`
+/// behave like two tabs over one `localStorage`.
+impl<T: KeyValue + ?Sized> KeyValue for &T {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        (**self).get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        (**self).set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        (**self).remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        (**self).keys()
     }
 }
 
@@ -399,15 +421,6 @@ struct EntryOut<'a> {
     scenario: &'a ScenarioInput,
 }
 
-/// A saved entry as read: the scenario stays raw JSON so that
-/// [`Scenario::from_json`] checks it and names the field at fault.
-#[derive(Deserialize)]
-struct EntryIn {
-    #[serde(default)]
-    saved_at_ms: Option<f64>,
-    scenario: serde_json::Value,
-}
-
 /// The working scenario and the saved scenarios in a [`KeyValue`] store.
 #[derive(Debug, Default)]
 pub struct Library<S: KeyValue> {
@@ -543,6 +556,38 @@ impl<S: KeyValue> Library<S> {
     pub fn delete(&self, name: &str) -> Result<(), StoreError> {
         self.store.remove(&saved_key(name))
     }
+
+    /// Move a working scenario that does not open (see [`Library::load_working`])
+    /// out of the way before anything overwrites it: its text becomes a saved
+    /// scenario named [`RECOVERED_NAME`] (with " 2", " 3", ... when taken), listed
+    /// with the reason it does not open, where it can be renamed or deleted. JSON
+    /// text is kept as the entry's scenario, unchanged; text that is not JSON is
+    /// kept as it is. Returns the name, or `None` when there is no working
+    /// scenario. The working key is removed only after the copy was written, so
+    /// on error nothing changed.
+    pub fn set_aside_working(&self, now_ms: f64) -> Result<Option<String>, SaveError> {
+        let Some(text) = self.store.get(WORKING_KEY)? else {
+            return Ok(None);
+        };
+        let mut name = RECOVERED_NAME.to_owned();
+        let mut n = 1;
+        while self.store.get(&saved_key(&name))?.is_some() {
+            n += 1;
+            name = format!("{RECOVERED_NAME} {n}");
+        }
+        let entry = match serde_json::from_str::<serde_json::Value>(&text) {
+            Ok(scenario) => serde_json::json!({
+                "name": name,
+                "saved_at_ms": now_ms,
+                "scenario": scenario,
+            })
+            .to_string(),
+            Err(_) => text,
+        };
+        self.store.set(&saved_key(&name), &entry)?;
+        self.store.remove(WORKING_KEY)?;
+        Ok(Some(name))
+    }
 }
 
 /// The storage key of the saved scenario `name`.
@@ -593,24 +638,73 @@ fn scenario_from(slot: Slot, text: &str) -> Result<Scenario, LoadError> {
 
 /// A saved entry's text as its time stamp and checked scenario; on error, the
 /// time stamp if it could be read.
+///
+/// The entry is read as a JSON tree first, so that only the scenario decides
+/// whether it opens: a time stamp that is missing or not a number is only not
+/// shown, and the scenario stays raw JSON for [`Scenario::from_json`] to check,
+/// naming the field at fault.
 fn decode_entry(
     slot: Slot,
     text: &str,
 ) -> Result<(Option<f64>, Scenario), (Option<f64>, LoadError)> {
-    let entry: EntryIn = serde_json::from_str(text).map_err(|e| {
+    let damaged = |at: Option<f64>, why: String| {
         (
-            None,
+            at,
             LoadError::Unreadable {
                 slot: slot.clone(),
-                why: json_problem(&e),
+                why,
             },
         )
-    })?;
-    let at = entry.saved_at_ms.filter(|t| t.is_finite());
-    let json = entry.scenario.to_string();
-    Scenario::from_json(&json)
+    };
+    let tree: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| damaged(None, json_problem(&e)))?;
+    let serde_json::Value::Object(entry) = tree else {
+        return Err(damaged(
+            None,
+            format!(
+                "not a stored scenario: {}, where a JSON object with \"name\", \
+                 \"saved_at_ms\" and \"scenario\" belongs",
+                json_kind(&tree)
+            ),
+        ));
+    };
+    let at = entry
+        .get("saved_at_ms")
+        .and_then(serde_json::Value::as_f64)
+        .filter(|t| t.is_finite());
+    let scenario = match entry.get("scenario") {
+        Some(scenario @ serde_json::Value::Object(_)) => scenario,
+        Some(other) => {
+            return Err(damaged(
+                at,
+                format!(
+                    "not a stored scenario: its \"scenario\" is {}, where a JSON object of inputs belongs",
+                    json_kind(other)
+                ),
+            ))
+        }
+        None => {
+            return Err(damaged(
+                at,
+                "not a stored scenario: it has no \"scenario\"".to_owned(),
+            ))
+        }
+    };
+    Scenario::from_json(&scenario.to_string())
         .map(|s| (at, s))
         .map_err(|error| (at, LoadError::Invalid { slot, error }))
+}
+
+/// What kind of JSON value this is, in words ("a list", "the number 42").
+fn json_kind(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::Null => "null".to_owned(),
+        serde_json::Value::Bool(b) => format!("the value {b}"),
+        serde_json::Value::Number(n) => format!("the number {n}"),
+        serde_json::Value::String(_) => "a string".to_owned(),
+        serde_json::Value::Array(_) => "a list".to_owned(),
+        serde_json::Value::Object(_) => "an object".to_owned(),
+    }
 }
 
 /// What is wrong with stored JSON, in words.
@@ -787,6 +881,55 @@ mod tests {
         // Damaged entries can be deleted.
         lib.delete("broken").unwrap();
         assert_eq!(lib.list().unwrap().len(), 4);
+    }
+
+    #[test]
+    fn entries_of_the_wrong_shape_say_what_is_wrong_in_words() {
+        let lib = lib();
+        let cases = [
+            ("list", "[1,2]", "not a stored scenario: a list, where a JSON object with \"name\", \"saved_at_ms\" and \"scenario\" belongs"),
+            ("string", "\"text\"", "not a stored scenario: a string, where"),
+            ("number", "42", "not a stored scenario: the number 42, where"),
+            ("null", "null", "not a stored scenario: null, where"),
+            ("no scenario", r#"{"name":"x"}"#, "not a stored scenario: it has no \"scenario\""),
+            ("scenario string", r#"{"scenario":"nope"}"#, "its \"scenario\" is a string, where a JSON object of inputs belongs"),
+            ("empty", "", "the text ends too early"),
+            ("wrong type inside", r#"{"scenario":{"growth":{"monthly_rate":"high"}}}"#, "growth.monthly_rate = \"high\": allowed is a number"),
+        ];
+        for (name, text, _) in cases {
+            lib.store().set(&saved_key(name), text).unwrap();
+        }
+        let list = lib.list().unwrap();
+        for (name, text, says) in cases {
+            let entry = list.iter().find(|e| e.name == name).unwrap();
+            match &entry.status {
+                EntryStatus::Unreadable(why) => {
+                    assert!(why.contains(says), "{name}: {why}");
+                    assert!(!why.contains("struct"), "{name}: {why}");
+                }
+                EntryStatus::Ok => panic!("{name} opened"),
+            }
+            // Nothing was changed by reading.
+            assert_eq!(
+                lib.store().get(&saved_key(name)).unwrap().as_deref(),
+                Some(text)
+            );
+        }
+    }
+
+    #[test]
+    fn a_bad_time_stamp_does_not_stop_an_entry_from_opening() {
+        let lib = lib();
+        let json = serde_json::to_string(scenario(0.3).input()).unwrap();
+        for (name, at) in [("text", "\"yesterday\""), ("null", "null"), ("list", "[1]")] {
+            let text = format!(r#"{{"name":"{name}","saved_at_ms":{at},"scenario":{json}}}"#);
+            lib.store().set(&saved_key(name), &text).unwrap();
+            assert_eq!(lib.open(name).unwrap(), scenario(0.3), "{name}");
+        }
+        let list = lib.list().unwrap();
+        assert!(list
+            .iter()
+            .all(|e| e.status == EntryStatus::Ok && e.saved_at_ms.is_none()));
     }
 
     #[test]
@@ -1039,6 +1182,105 @@ mod tests {
         // The long name is shown shortened.
         let e = lib.save(&long, &s, 1.0, false).unwrap_err().to_string();
         assert!(e.contains("(81 characters)"), "{e}");
+    }
+
+    #[test]
+    fn a_damaged_working_scenario_is_set_aside_not_lost() {
+        let lib = lib();
+        assert_eq!(lib.set_aside_working(1.0).unwrap(), None);
+
+        // Text that is not JSON is kept as it is.
+        lib.store().set(WORKING_KEY, "{not json").unwrap();
+        assert_eq!(
+            lib.set_aside_working(5.0).unwrap().as_deref(),
+            Some(RECOVERED_NAME)
+        );
+        assert_eq!(lib.store().get(WORKING_KEY).unwrap(), None);
+        assert_eq!(
+            lib.store()
+                .get("headroom.v1.saved.Recovered working scenario")
+                .unwrap()
+                .as_deref(),
+            Some("{not json")
+        );
+
+        // JSON the model refuses is kept as the entry's scenario, unchanged.
+        let refused = r#"{"horizon_months":999,"name":"mine"}"#;
+        lib.store().set(WORKING_KEY, refused).unwrap();
+        let name = lib.set_aside_working(7.0).unwrap().unwrap();
+        assert_eq!(name, "Recovered working scenario 2");
+        let raw: serde_json::Value =
+            serde_json::from_str(&lib.store().get(&saved_key(&name)).unwrap().unwrap()).unwrap();
+        assert_eq!(
+            raw["scenario"],
+            serde_json::from_str::<serde_json::Value>(refused).unwrap()
+        );
+        assert_eq!(raw["name"], name.as_str());
+
+        // Both are listed with their reasons and can be deleted.
+        let list = lib.list().unwrap();
+        assert_eq!(list.len(), 2);
+        match &list[0].status {
+            EntryStatus::Unreadable(why) => assert!(why.contains("damaged"), "{why}"),
+            s => panic!("{s:?}"),
+        }
+        match &list[1].status {
+            EntryStatus::Unreadable(why) => assert!(why.contains("horizon_months"), "{why}"),
+            s => panic!("{s:?}"),
+        }
+        assert_eq!(list[1].saved_at_ms, Some(7.0));
+        match lib.open(&name).unwrap_err() {
+            LoadError::Invalid { error, .. } => assert_eq!(error.field, "horizon_months"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn setting_aside_into_a_full_store_changes_nothing() {
+        let lib = lib();
+        lib.store().set(WORKING_KEY, "{damaged").unwrap();
+        lib.store().set_quota(Some(lib.store().used_bytes()));
+        assert_eq!(
+            lib.set_aside_working(1.0).unwrap_err(),
+            SaveError::Store(StoreError::Full)
+        );
+        assert_eq!(
+            lib.store().get(WORKING_KEY).unwrap().as_deref(),
+            Some("{damaged")
+        );
+        assert!(lib.list().unwrap().is_empty());
+    }
+
+    #[test]
+    fn two_tabs_over_one_store_lose_nothing_and_resurrect_nothing() {
+        let shared = MemoryStore::new();
+        let (a, b) = (Library::new(&shared), Library::new(&shared));
+        a.save("from A", &scenario(0.1), 1.0, false).unwrap();
+        b.save("from B", &scenario(0.2), 2.0, false).unwrap();
+        // Each tab sees both: there is no list to overwrite, only one key per name.
+        for tab in [&a, &b] {
+            let names: Vec<String> = tab.list().unwrap().into_iter().map(|e| e.name).collect();
+            assert_eq!(names, ["from A", "from B"]);
+        }
+        // B listed "from A" before A deleted it; B's stale view cannot bring it back.
+        let stale = b.list().unwrap();
+        a.delete("from A").unwrap();
+        assert!(stale.iter().any(|e| e.name == "from A"));
+        assert_eq!(
+            b.open("from A").unwrap_err(),
+            LoadError::NotFound("from A".into())
+        );
+        assert_eq!(
+            b.rename("from A", "again", false).unwrap_err(),
+            SaveError::NotFound("from A".into())
+        );
+        b.save("another", &scenario(0.3), 3.0, false).unwrap();
+        let names: Vec<String> = a.list().unwrap().into_iter().map(|e| e.name).collect();
+        assert_eq!(names, ["another", "from B"]);
+        // The working scenario is one key: the last write wins.
+        a.save_working(&scenario(0.1)).unwrap();
+        b.save_working(&scenario(0.2)).unwrap();
+        assert_eq!(a.load_working().unwrap(), Some(scenario(0.2)));
     }
 
     #[test]

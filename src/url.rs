@@ -313,9 +313,7 @@ pub fn resolve(request: &Request, working: Result<Option<Scenario>, String>) -> 
         .and_then(|token| match codec::decode(token) {
             Ok(b) => Some(b),
             Err(e) => {
-                notices.push(format!(
-                "The scenario to compare with could not be opened ({e}); showing this one alone."
-            ));
+                notices.push(compare_notice(&e));
                 None
             }
         });
@@ -328,6 +326,84 @@ pub fn resolve(request: &Request, working: Result<Option<Scenario>, String>) -> 
         embed: request.embed,
         compare,
     }
+}
+
+/// What a link opens: its scenario and, when it carries `&b=`, the scenario
+/// compared with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Opened {
+    pub scenario: Scenario,
+    /// B, when the link names one that opens.
+    pub compare: Option<Scenario>,
+    /// A problem with B (its scenario is not opened), one sentence each.
+    pub notices: Vec<String>,
+}
+
+/// Open a link pasted into the page or the address bar: a whole URL, a fragment
+/// (`#s=1.…&b=1.…`) or a bare token. A link whose scenario does not open is the
+/// codec's error, which names the problem and what is allowed; nothing is
+/// changed by calling this. A bad B only drops B, with a notice.
+///
+/// ```
+/// use headroom_app::url::{fragment, open_link};
+/// use headroom_models::Preset;
+/// let link = format!("https://example.org/{}", fragment(&Preset::Fintech.scenario()));
+/// assert_eq!(open_link(&link).unwrap().scenario, Preset::Fintech.scenario());
+/// assert_eq!(open_link("9.abc").unwrap_err().field, "link version");
+/// ```
+pub fn open_link(text: &str) -> Result<Opened, headroom_models::Error> {
+    let text = text.trim();
+    // The codec refuses oversized text before any other work.
+    let scenario = codec::decode(text)?;
+    let fragment = text.rsplit_once('#').map_or(text, |(_, f)| f);
+    let mut notices = Vec::new();
+    let compare =
+        Request::parse("", fragment)
+            .compare
+            .and_then(|token| match codec::decode(&token) {
+                Ok(b) => Some(b),
+                Err(e) => {
+                    notices.push(compare_notice(&e));
+                    None
+                }
+            });
+    Ok(Opened {
+        scenario,
+        compare,
+        notices,
+    })
+}
+
+/// The most characters a box that takes a pasted link keeps (its `maxlength`):
+/// one more than any link may have. A longer paste is cut there by the browser,
+/// which keeps the page responsive (Chromium takes seconds to lay out megabytes
+/// in a text field), and [`open_pasted`] refuses it as too long.
+pub const PASTE_MAX_CHARS: usize = codec::MAX_TOKEN_BYTES + 1;
+
+/// [`open_link`] for the text of a box capped at [`PASTE_MAX_CHARS`]: text
+/// longer than any link is refused as "more than" the limit, since the box may
+/// have cut it and its true size is unknown.
+///
+/// ```
+/// use headroom_app::url::{open_pasted, PASTE_MAX_CHARS};
+/// let e = open_pasted(&"A".repeat(PASTE_MAX_CHARS)).unwrap_err();
+/// assert_eq!(e.to_string(), "link = more than 16384 bytes: allowed is a link of at most 16384 bytes");
+/// ```
+pub fn open_pasted(text: &str) -> Result<Opened, headroom_models::Error> {
+    let max = codec::MAX_TOKEN_BYTES;
+    if text.trim().len() > max {
+        return Err(headroom_models::Error::invalid(
+            "link",
+            format!("more than {max} bytes"),
+            format!("a link of at most {max} bytes"),
+        ));
+    }
+    open_link(text)
+}
+
+/// The notice for a scenario to compare with that does not open.
+fn compare_notice(e: &headroom_models::Error) -> String {
+    format!("The scenario to compare with could not be opened ({e}); showing this one alone.")
 }
 
 /// The fragment for a scenario: `#s=1.<data>`.
@@ -471,5 +547,202 @@ mod tests {
         }
         assert_eq!(View::from_id("utilization"), Some(View::Utilisation));
         assert_eq!(View::from_id("nope"), None);
+    }
+
+    /// The bad-link rows of docs/RELIABILITY.md: each opens the working scenario
+    /// (never the link), with one notice naming the problem and what is allowed.
+    #[test]
+    fn bad_links_name_the_problem_and_open_the_working_scenario() {
+        let token = codec::encode(&Preset::Fintech.scenario());
+        let (version, payload) = token.split_once('.').unwrap();
+        assert_eq!(version, "1");
+        let truncated = token[..token.len() / 2].to_owned();
+        // The deflate header sits at the start of the data: changing it never unpacks.
+        let flipped = format!("1.{}{}", "AAAA", &payload[4..]);
+        let oversized = format!("1.{}", "A".repeat(10 * 1024 * 1024));
+        let cases: [(&str, String, &str); 6] = [
+            ("truncated", truncated, "link = "),
+            ("flipped", flipped, "link = "),
+            (
+                "oversized",
+                oversized,
+                "link = 10485762 bytes: allowed is a link of at most 16384 bytes",
+            ),
+            (
+                "newer version",
+                format!("9.{payload}"),
+                "link version = 9: allowed is a version from 1 to 1 (this link was made by a newer Headroom)",
+            ),
+            (
+                "not a link",
+                "hello".to_owned(),
+                "link = hello: allowed is a Headroom link",
+            ),
+            (
+                "not base64",
+                "1.@@not-base64@@".to_owned(),
+                "link = damaged data: allowed is base64url text",
+            ),
+        ];
+        let working = Preset::Marketplace.scenario();
+        for (what, link, says) in cases {
+            let r = Request::parse("", &format!("#s={link}"));
+            let start = resolve(&r, Ok(Some(working.clone())));
+            assert_eq!(start.origin, Origin::Working, "{what}");
+            assert_eq!(start.scenario, working, "{what}");
+            assert_eq!(start.notices.len(), 1, "{what}: {:?}", start.notices);
+            let notice = &start.notices[0];
+            assert!(
+                notice.starts_with(&format!("This link could not be opened ({says}")),
+                "{what}: {notice}"
+            );
+            assert!(notice.contains("allowed is"), "{what}: {notice}");
+            assert!(
+                notice.ends_with("Showing your last scenario instead."),
+                "{what}: {notice}"
+            );
+            // Pasted into the page, the same link is refused with the same reason.
+            let e = open_link(&link).unwrap_err();
+            assert!(e.field.starts_with("link"), "{what}: {e}");
+        }
+    }
+
+    #[test]
+    fn a_pasted_link_opens_whole_urls_fragments_and_tokens_with_b() {
+        let (a, b) = (Preset::Marketplace.scenario(), Preset::Fintech.scenario());
+        let token = codec::encode(&a);
+        for text in [
+            token.clone(),
+            format!("#s={token}"),
+            format!("  http://127.0.0.1:8080/?view=stages#s={token}\n"),
+        ] {
+            let opened = open_link(&text).unwrap();
+            assert_eq!(opened.scenario, a, "{text}");
+            assert_eq!(opened.compare, None);
+            assert!(opened.notices.is_empty());
+        }
+        let both = open_link(&format!("https://x.test/{}", fragment_with(&a, Some(&b)))).unwrap();
+        assert_eq!((both.scenario, both.compare), (a.clone(), Some(b)));
+        let bad_b = open_link(&format!("{}&b=1.xyz", fragment(&a))).unwrap();
+        assert_eq!((bad_b.scenario, bad_b.compare), (a, None));
+        assert!(
+            bad_b.notices[0].starts_with("The scenario to compare with could not be opened (link")
+        );
+
+        // A box keeps at most PASTE_MAX_CHARS: at the limit the codec reads the
+        // text; one past, it is refused as too long without being read.
+        let at_limit = format!("1.{}", "A".repeat(codec::MAX_TOKEN_BYTES - 2));
+        let e = open_pasted(&at_limit).unwrap_err();
+        assert_eq!(e.field, "link");
+        assert!(!e.value.contains("bytes"), "{e}");
+        let cut = "A".repeat(PASTE_MAX_CHARS);
+        assert_eq!(
+            open_pasted(&cut).unwrap_err().to_string(),
+            "link = more than 16384 bytes: allowed is a link of at most 16384 bytes"
+        );
+        let spaced = format!("  {}  ", fragment(&Preset::Fintech.scenario()));
+        assert_eq!(
+            open_pasted(&spaced).unwrap().scenario,
+            Preset::Fintech.scenario()
+        );
+    }
+
+    /// The limits of docs/RELIABILITY.md: exactly the maximum opens, one past is
+    /// refused naming the parameter, the input and what is allowed.
+    #[test]
+    fn parameters_at_their_limits() {
+        let ok = resolve(
+            &Request::parse("?months=120&users=10000000000", ""),
+            Ok(None),
+        );
+        assert!(ok.notices.is_empty(), "{:?}", ok.notices);
+        assert_eq!(ok.scenario.input().horizon_months, 120);
+        assert_eq!(ok.scenario.input().growth.start_users, 1e10);
+
+        for (query, says) in [
+            (
+                "?months=121",
+                "The address parameter `months` was not applied: horizon_months = 121: allowed is a whole number from 1 to 120 (months).",
+            ),
+            (
+                "?users=10000000001",
+                "The address parameter `users` was not applied: growth.start_users = 10,000,000,001: allowed is a number from 0 to 10,000,000,000 (users).",
+            ),
+        ] {
+            let start = resolve(&Request::parse(query, ""), Ok(None));
+            assert_eq!(start.scenario, Scenario::default(), "{query}");
+            assert_eq!(start.notices, [says], "{query}");
+        }
+    }
+
+    /// Bad values of the query parameters: each is named and refused; the rest
+    /// of the address still applies.
+    #[test]
+    fn bad_parameter_values_are_named() {
+        let cases = [
+            (
+                "users=abc",
+                "`users`",
+                "growth.start_users = \"abc\": allowed is a number",
+            ),
+            (
+                "users=NaN",
+                "`users`",
+                "growth.start_users = \"NaN\": allowed is a number",
+            ),
+            (
+                "users=-1",
+                "`users`",
+                "growth.start_users = -1: allowed is a number from 0",
+            ),
+            (
+                "users=",
+                "`users`",
+                "growth.start_users = \"\": allowed is a number",
+            ),
+            (
+                "growth=Infinity",
+                "`growth`",
+                "growth.monthly_rate = \"Infinity\": allowed is a number",
+            ),
+            (
+                "growth=1e308",
+                "`growth`",
+                "growth.monthly_rate = 1e308: allowed is a",
+            ),
+            (
+                "months=0",
+                "`months`",
+                "horizon_months = 0: allowed is a whole number from 1 to 120",
+            ),
+            (
+                "months=1.5",
+                "`months`",
+                "horizon_months = 1.5: allowed is a whole number",
+            ),
+            (
+                "months=-3",
+                "`months`",
+                "horizon_months = -3: allowed is a whole number",
+            ),
+        ];
+        for (query, param, says) in cases {
+            let start = resolve(
+                &Request::parse(&format!("?preset=fintech&{query}"), ""),
+                Ok(None),
+            );
+            assert_eq!(start.origin, Origin::Preset, "{query}");
+            assert_eq!(start.scenario, Preset::Fintech.scenario(), "{query}");
+            assert_eq!(start.notices.len(), 1, "{query}: {:?}", start.notices);
+            let notice = &start.notices[0];
+            assert!(
+                notice.contains(param) && notice.contains(says),
+                "{query}: {notice}"
+            );
+        }
+        // Zero users is a valid start (a product before launch).
+        let zero = resolve(&Request::parse("?users=0", ""), Ok(None));
+        assert!(zero.notices.is_empty(), "{:?}", zero.notices);
+        assert_eq!(zero.scenario.input().growth.start_users, 0.0);
     }
 }

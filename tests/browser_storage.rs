@@ -3,7 +3,10 @@
 //! `cargo test -p headroom-app --target wasm32-unknown-unknown --test browser_storage`.
 #![cfg(target_arch = "wasm32")]
 
-use headroom_app::storage::{BrowserStore, EntryStatus, KeyValue, Library, SaveError, StoreError};
+use headroom_app::storage::{
+    BrowserStore, EntryStatus, KeyValue, Library, SaveError, StoreError, RECOVERED_NAME,
+    WORKING_KEY,
+};
 use headroom_models::{Preset, Scenario};
 use wasm_bindgen_test::*;
 
@@ -92,6 +95,46 @@ fn a_full_storage_refuses_the_save_and_keeps_what_was_saved() {
     assert_eq!(
         library.open("keep me").unwrap(),
         Preset::AiProduct.scenario()
+    );
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn a_damaged_working_scenario_is_set_aside_in_local_storage_and_entries_of_any_shape_are_listed() {
+    clear();
+    let store = BrowserStore::new();
+    let library = Library::new(BrowserStore::new());
+    store
+        .set(WORKING_KEY, "{\"growth\": {\"monthly_rate\": 0.1}, \"hor")
+        .unwrap();
+    for (name, text) in [("a list", "[1, 2]"), ("null", "null"), ("empty", "")] {
+        store
+            .set(&format!("headroom.v1.saved.{name}"), text)
+            .unwrap();
+    }
+    assert!(library.load_working().is_err());
+    assert_eq!(
+        library.set_aside_working(1.0).unwrap().as_deref(),
+        Some(RECOVERED_NAME)
+    );
+    assert_eq!(store.get(WORKING_KEY).unwrap(), None);
+    assert_eq!(
+        store
+            .get(&format!("headroom.v1.saved.{RECOVERED_NAME}"))
+            .unwrap()
+            .as_deref(),
+        Some("{\"growth\": {\"monthly_rate\": 0.1}, \"hor")
+    );
+    let list = library.list().unwrap();
+    assert_eq!(list.len(), 4);
+    assert!(list
+        .iter()
+        .all(|e| matches!(e.status, EntryStatus::Unreadable(_))));
+    // Set aside, the working slot is free for the scenario on screen.
+    library.save_working(&Preset::Fintech.scenario()).unwrap();
+    assert_eq!(
+        library.load_working().unwrap(),
+        Some(Preset::Fintech.scenario())
     );
     clear();
 }

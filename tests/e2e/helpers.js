@@ -2,8 +2,9 @@
 // the page's number formatting mirrored in JavaScript, and small page helpers.
 //
 // Nothing here holds a figure: every expected value is read from the CLI's JSON.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
 import { expect, test as base } from '@playwright/test';
 
 // --- what the CLI computed --------------------------------------------------------
@@ -37,6 +38,19 @@ export function rejected(name) {
 /** Runs the CLI (for checks on values only known during a test, such as a link). */
 export function cli(args) {
   return execFileSync(process.env.HEADROOM_E2E_CLI, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+}
+
+/**
+ * The CLI's one-line message for input it refuses (exit status 2), without
+ * "headroom: " (and without "-: ", the name of standard input); `stdin` is the
+ * text of a scenario file read from `-`.
+ */
+export function cliRefusal(args, stdin) {
+  const result = spawnSync(process.env.HEADROOM_E2E_CLI, args, { encoding: 'utf8', input: stdin });
+  if (result.status !== 2) {
+    throw new Error(`headroom ${args.join(' ').slice(0, 200)}: expected exit status 2, got ${result.status}`);
+  }
+  return result.stderr.trim().replace(/^headroom: /, '').replace(/^-: /, '');
 }
 
 /** The last month of a projection (what the headline shows). */
@@ -178,6 +192,62 @@ export async function setInput(page, name, value) {
 export async function settledFragment(page) {
   await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#s=1\./);
   return page.evaluate(() => location.hash);
+}
+
+// --- links and storage made by hand, for the bad-input tests ---------------------------
+
+/**
+ * A share-link token (`1.<data>`) carrying `json` as it is (a string, or any
+ * value, stringified): what a hand-made or damaged link holds. The codec's
+ * version 1 is raw deflate, base64url without padding.
+ */
+export function tokenOf(json) {
+  const text = typeof json === 'string' ? json : JSON.stringify(json);
+  return `1.${deflateRawSync(Buffer.from(text, 'utf8'), { level: 9 }).toString('base64url')}`;
+}
+
+/** The text the app stores for a saved scenario (storage.rs, one key per name). */
+export const savedEntryText = (name, scenario, savedAtMs = 1_700_000_000_000) =>
+  JSON.stringify({ name, saved_at_ms: savedAtMs, scenario });
+
+/**
+ * Puts entries into the origin's localStorage before the app runs: a blank page
+ * of the same origin (served by the test, not by dist/) sets them. `entries` maps
+ * storage keys to their text; null removes a key. Leaves the page on that blank page.
+ */
+export async function seedStorage(page, entries) {
+  await page.route('**/__seed.html', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><link rel="icon" href="data:,"><title>seed</title>' }),
+  );
+  await page.goto('/__seed.html');
+  await page.evaluate((all) => {
+    for (const [key, text] of Object.entries(all)) {
+      if (text === null) localStorage.removeItem(key);
+      else localStorage.setItem(key, text);
+    }
+  }, entries);
+}
+
+/** Every key and text of the origin's localStorage, for before/after comparisons. */
+export const storageSnapshot = (page) => page.evaluate(() => ({ ...localStorage }));
+
+/** A saved entry of the Saved scenarios panel, by its exact name (any characters). */
+export const savedItem = (page, name) =>
+  page.getByTestId('saved-item').filter({ has: page.getByTestId('saved-name').getByText(name, { exact: true }) });
+
+/**
+ * The page still works: an edit of the start users (to 5000) changes the headline
+ * to the CLI's figures for `preset` with that edit (and the scenario named `name`,
+ * when it was renamed), and the cost chart draws again.
+ */
+export async function expectStillWorks(page, preset, name) {
+  const draws = Number(await chartCanvas(page, 'cost').getAttribute('data-draws'));
+  await setInput(page, 'growth.start_users', 5000);
+  const want = JSON.parse(cli(['project', '--preset', preset, '--set', 'growth.start_users=5000', '--format', 'json']));
+  await expectHeadline(page, name === undefined ? want : { ...want, scenario: { ...want.scenario, name } });
+  await expect
+    .poll(async () => Number(await chartCanvas(page, 'cost').getAttribute('data-draws')), { message: 'cost chart redrawn' })
+    .toBeGreaterThan(draws);
 }
 
 // --- the test function: every test also fails on a console error or a page error ----

@@ -1,6 +1,7 @@
 // Embed mode (?view=…&embed=1#s=…): the chosen view of a fixed scenario, no
 // editor, a link back to the full planner with the same scenario, and a height
-// message to the parent frame (and nothing else).
+// message to the parent frame (and nothing else); messages from the parent are
+// ignored.
 import { chartCanvas, expect, expectHeadline, expected, openApp, projection, test, token } from '../helpers.js';
 
 test('the embed shows the chart without the editor and links back with the same fragment', async ({
@@ -175,3 +176,112 @@ test('an embed without a link shows the default scenario, not the reader\'s own 
     projection('fintech').scenario.name,
   );
 });
+
+/** A host page around the embed at `src`, recording what the frame posts to it. */
+const hostPage = (src) => `<!doctype html><html><head><link rel="icon" href="data:,"></head><body>
+    <script>
+      window.received = [];
+      addEventListener('message', (e) => window.received.push({ data: e.data, origin: e.origin }));
+    </script>
+    <iframe src="${src}" title="Headroom" style="width:600px;height:400px;border:0"></iframe>
+  </body></html>`;
+
+// Two parents: one of another origin, an opaque one (a page written into
+// about:blank; Chromium's local-network checks block a loopback frame in a page
+// the test serves under another host name, so this is the third-party parent a
+// test can make here), and one of the embed's own origin.
+const PARENTS = {
+  'another origin': async (page, src) => {
+    await page.setContent(hostPage(src));
+  },
+  'the same origin': async (page, src, baseURL) => {
+    await page.route(`${baseURL}/host.html`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: hostPage(src) }),
+    );
+    await page.goto('/host.html');
+  },
+};
+
+for (const [parent, openHost] of Object.entries(PARENTS)) {
+  test(`messages from a parent page of ${parent}, of any shape or size, change nothing in the embed`, async ({
+    page,
+    baseURL,
+  }) => {
+    test.setTimeout(90_000); // megabytes of messages on a shared machine
+    await openHost(page, `${baseURL}/?view=cost&embed=1#s=${token('fintech')}`, baseURL);
+    const frame = page.frameLocator('iframe');
+    await expect(frame.getByTestId('embed')).toBeVisible();
+    await expectHeadline(frame, projection('token fintech'));
+    const canvas = frame.locator('canvas');
+    await expect(canvas).toHaveAttribute('data-drawn', 'true');
+    await expect.poll(() => page.evaluate(() => window.received.length)).toBeGreaterThan(0);
+    const state = async () => ({
+      href: await frame.locator('html').evaluate(() => location.href),
+      // Under an opaque parent the frame may not even read its storage (Chromium
+      // denies it); the embed never tries, and writes nothing either way.
+      storage: await frame.locator('html').evaluate(() => {
+        try {
+          return Object.keys(localStorage);
+        } catch (e) {
+          return e.name;
+        }
+      }),
+      notices: await frame.getByTestId('notice').count(),
+      draws: await canvas.getAttribute('data-draws'),
+      name: await frame.getByTestId('scenario-name').textContent(),
+    });
+    // Settled: the same state twice, a moment apart.
+    let before = await state();
+    await expect
+      .poll(async () => {
+        const now = await state();
+        const same = JSON.stringify(now) === JSON.stringify(before);
+        before = now;
+        return same;
+      })
+      .toBe(true);
+
+    const marketplace = projection('marketplace').scenario;
+    const other = token('marketplace months=60');
+    await page.evaluate(
+      ([scenario, link, appOrigin]) => {
+        const target = document.querySelector('iframe').contentWindow;
+        const messages = [
+          'hello',
+          `#s=${link}`,
+          `s=${link}`,
+          { type: 'headroom:height', height: 1 },
+          { type: 'headroom:scenario', scenario },
+          { type: 'headroom:link', link: `#s=${link}`, hash: `#s=${link}` },
+          scenario,
+          JSON.stringify(scenario),
+          [1, 2, 3],
+          null,
+          42,
+          'x'.repeat(10 * 1024 * 1024),
+          { type: 'headroom:scenario', scenario: { ...scenario, name: 'z'.repeat(10 * 1024 * 1024) } },
+        ];
+        for (const m of messages) {
+          target.postMessage(m, '*');
+          target.postMessage(m, appOrigin);
+        }
+      },
+      [marketplace, other, new URL(baseURL).origin],
+    );
+    // Every message delivered (queued tasks in the frame), then nothing has changed.
+    await frame.locator('html').evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+    expect(await state()).toEqual(before);
+    await expectHeadline(frame, projection('token fintech'));
+
+    // The embed wrote nothing, and told its parent only its height.
+    expect([[], 'SecurityError']).toContainEqual(before.storage);
+    const received = await page.evaluate(() => window.received);
+    expect(received.length).toBeGreaterThan(0);
+    for (const message of received) {
+      expect(message.origin).toBe(new URL(baseURL).origin);
+      expect(Object.keys(message.data).sort()).toEqual(['height', 'type']);
+      expect(message.data.type).toBe('headroom:height');
+      expect(Number.isFinite(message.data.height)).toBe(true);
+    }
+  });
+}
