@@ -10,6 +10,7 @@
 # what it does.
 # Then runs the benchmark: a table on stdout, the figures in target/bench/redraw.json.
 # Close other heavy work first: the figures are wall-clock times on this machine.
+# scripts/bench.sh runs the same benchmark with all the others, in one table.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root="$PWD"

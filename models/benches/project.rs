@@ -1,4 +1,5 @@
-//! `project()` at 36 and 120 months for every preset. Run: `cargo bench -p headroom-models --bench project`.
+//! `project()` at 36 and 120 months for every preset. Run: `cargo bench -p headroom-models --bench project`
+//! (or everything: `scripts/bench.sh`, which also times the same cases in wasm).
 //! Figures and how they were taken: docs/BENCHMARKS.md.
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion};

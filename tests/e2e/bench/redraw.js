@@ -20,97 +20,21 @@
 // since navigation start) when the third canvas gets data-drawn="true".
 //
 // Prints a table and writes target/bench/redraw.json.
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { args as chromiumArgs, executablePath } from '../chromium.js';
+import { root, outDir, parseOptions, summary, round2, machine, loadavg, serve } from './common.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, '../../..');
-const dist = resolve(root, 'dist');
-const out = resolve(root, 'target/bench/redraw.json');
+// The release build: dist/, or the copy scripts/bench.sh takes of it (HEADROOM_BENCH_SITE),
+// so that a rebuild of dist/ by someone else meanwhile does not change the pages measured.
+const dist = process.env.HEADROOM_BENCH_SITE ? resolve(process.env.HEADROOM_BENCH_SITE) : resolve(root, 'dist');
+const out = resolve(outDir, 'redraw.json');
 
-// --- options ----------------------------------------------------------------------
-
-const options = { runs: 60, warmup: 5, loads: 8, horizons: [36, 120] };
-for (let i = 2; i < process.argv.length; i += 2) {
-  const [flag, value] = [process.argv[i], process.argv[i + 1]];
-  if (flag === '--runs') options.runs = Number(value);
-  else if (flag === '--warmup') options.warmup = Number(value);
-  else if (flag === '--loads') options.loads = Number(value);
-  else if (flag === '--horizons') options.horizons = value.split(',').map(Number);
-  else {
-    console.error(`redraw.js: unknown option ${flag}`);
-    process.exit(2);
-  }
-}
+const options = parseOptions('redraw.js', { runs: 60, warmup: 5, loads: 8, horizons: [36, 120] });
 if (!existsSync(resolve(dist, 'index.html'))) {
   console.error(`redraw.js: ${dist}/index.html is missing: run scripts/bench-redraw.sh (it builds dist/)`);
   process.exit(1);
-}
-
-// --- statistics -------------------------------------------------------------------
-
-/** Nearest-rank percentile of sorted values. */
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-const round2 = (x) => Math.round(x * 100) / 100;
-function summary(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return {
-    n: sorted.length,
-    p50_ms: round2(percentile(sorted, 50)),
-    p95_ms: round2(percentile(sorted, 95)),
-    max_ms: round2(sorted[sorted.length - 1]),
-    min_ms: round2(sorted[0]),
-  };
-}
-
-// --- the machine ------------------------------------------------------------------
-
-function machine() {
-  let cpu = cpus()[0]?.model ?? 'unknown';
-  try {
-    const line = readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((l) => l.startsWith('model name'));
-    if (line) cpu = line.split(':')[1].trim();
-  } catch {
-    /* not Linux: keep os.cpus() */
-  }
-  let nproc = cpus().length;
-  try {
-    nproc = Number(execFileSync('nproc', { encoding: 'utf8' }).trim());
-  } catch {
-    /* keep os.cpus() */
-  }
-  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-  return { nproc, cpu, loadavg_at_start: load };
-}
-
-// --- the server -------------------------------------------------------------------
-
-async function serve() {
-  const port = Number(
-    execFileSync('python3', ['-c', 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'], {
-      encoding: 'utf8',
-    }).trim(),
-  );
-  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1'], {
-    cwd: dist,
-    stdio: 'ignore',
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${base}/`)).ok) return { base, server };
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  server.kill();
-  throw new Error('python3 -m http.server did not start');
 }
 
 // --- measurements -----------------------------------------------------------------
@@ -184,7 +108,7 @@ async function redraws(page, runs, warmup) {
 const started = new Date();
 const info = machine();
 console.log(`redraw.js: serving ${dist}`);
-const { base, server } = await serve();
+const { base, server } = await serve(dist);
 const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
 const version = browser.version();
 const results = [];
@@ -252,7 +176,7 @@ writeFileSync(
     {
       benchmark: 'input change to charts redrawn (headless Chromium)',
       date: started.toISOString(),
-      machine: { ...info, loadavg_at_end: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') },
+      machine: { ...info, loadavg_at_end: loadavg() },
       browser: version,
       chromium_flags: chromiumArgs,
       viewport: '1280x800, device scale factor 1',
