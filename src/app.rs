@@ -268,9 +268,15 @@ fn read_working() -> (Result<Option<Scenario>, String>, Option<SetAside>) {
     }
 }
 
-/// Paths per chunk of a Monte Carlo run: a few milliseconds of work, then the
-/// browser gets the thread back.
-const CHUNK_PATHS: u32 = 50;
+/// Work per slice of a Monte Carlo run (milliseconds): then the browser gets
+/// the thread back for input and a frame. Slices are measured in time, not
+/// paths, so a long horizon never holds the page longer than a short one.
+const SLICE_MS: f64 = 24.0;
+/// Paths drawn between two looks at the clock (a 120-month path takes about
+/// 0.1 ms in the browser).
+const PATHS_PER_LOOK: u32 = 5;
+/// The name of each slice in the browser's performance timeline.
+const SLICE_MEASURE: &str = "headroom:monte-carlo-slice";
 
 /// Keep `planner.simulation` the Monte Carlo of the current scenario: whenever
 /// the scenario changes, the running run is dropped and, if the scenario has
@@ -301,6 +307,7 @@ fn run_simulations(planner: Planner) {
                 if run_id.get_value() != id {
                     return;
                 }
+                browser::clear_measures(SLICE_MEASURE);
                 match Simulator::new(&scenario, &u) {
                     Ok(run) => step(Rc::new(RefCell::new(run)), id, run_id, planner.simulation),
                     Err(e) => planner.simulation.set(SimState::Failed(e.to_string())),
@@ -311,7 +318,7 @@ fn run_simulations(planner: Planner) {
     });
 }
 
-/// One chunk of a run, then the next on a fresh task, until done or replaced.
+/// One slice of a run, then the next in a task of its own, until done or replaced.
 fn step(
     run: Rc<RefCell<Simulator>>,
     id: u64,
@@ -321,7 +328,16 @@ fn step(
     if current.get_value() != id {
         return;
     }
-    let stepped = run.borrow_mut().step(CHUNK_PATHS);
+    let stepped = browser::timed(SLICE_MEASURE, || {
+        let start = browser::elapsed_ms();
+        let mut run = run.borrow_mut();
+        loop {
+            let stepped = run.step(PATHS_PER_LOOK);
+            if stepped.is_err() || run.is_finished() || browser::elapsed_ms() - start >= SLICE_MS {
+                break stepped;
+            }
+        }
+    });
     if let Err(e) = stepped {
         state.set(SimState::Failed(e.to_string()));
         return;
@@ -340,7 +356,7 @@ fn step(
         }
     } else {
         state.set(SimState::Running { done, total });
-        set_timeout(move || step(run, id, current, state), Duration::ZERO);
+        browser::next_task(move || step(run, id, current, state));
     }
 }
 

@@ -247,11 +247,11 @@ for (const c of cases) {
 lines.push('');
 lines.push(
   'Monte Carlo, 1,000 paths (bench/uncertainty.json), ms. Native: criterion mean; wasm: median of one-call runs; ' +
-    'app: start of the run to the result shown, and of that (medians) the time inside the chunks, the time between them ' +
-    '(in all; the median gap × the gaps) and from the last chunk to the result shown.',
+    'app: start of the run to the result shown, and of that (medians) the time inside the slices of work, the time between them ' +
+    '(in all; the median gap × the gaps) and from the last slice to the result shown.',
 );
 lines.push('');
-lines.push('| months | native | Chromium z | Chromium o3 | node z | app p50 | app p95 | in chunks | between chunks (gap) | after the last |');
+lines.push('| months | native | Chromium z | Chromium o3 | node z | app p50 | app p95 | in slices | between slices (gap) | after the last |');
 lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const months of horizons) {
   const n = mcNative[months];
