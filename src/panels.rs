@@ -570,67 +570,11 @@ fn EmbedPanel() -> impl IntoView {
 }
 
 /// A scenario file's text (an export, or a file written by hand) as a scenario,
-/// or why it is not one, naming the field and what is allowed.
-///
-/// JSON has no `NaN` or `Infinity`, so a file holding one is not JSON, and the
-/// model can only say where the JSON broke. Here the field is found (the
-/// offending word is read again as a string, which the model refuses naming the
-/// field) and named.
+/// or why it is not one, naming the field and what is allowed (the model names
+/// even a field holding `NaN` or `Infinity`, which JSON does not have).
 pub fn import_scenario(text: &str) -> Result<Scenario, String> {
-    let not_a_scenario =
-        |e: &dyn std::fmt::Display| format!("the file is not a scenario Headroom can open ({e})");
-    Scenario::from_json(text).map_err(|e| match non_finite_field(text) {
-        Some((field, word)) => not_a_scenario(&format!(
-            "{field} = {word}: allowed is a finite number; JSON has no NaN or Infinity"
-        )),
-        None => not_a_scenario(&e),
-    })
-}
-
-/// Where JSON text breaks on a bare `NaN`, `Infinity` or `-Infinity`: the
-/// dotted name of such a field and its word.
-fn non_finite_field(text: &str) -> Option<(String, &'static str)> {
-    let mut quoted = text.to_owned();
-    // Quote each such word where the JSON breaks, until it reads as JSON.
-    for _ in 0..16 {
-        let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(&quoted) else {
-            break;
-        };
-        if !e.is_syntax() {
-            return None;
-        }
-        let at = word_at(&quoted, e.line(), e.column())?;
-        let word = NON_FINITE
-            .into_iter()
-            .find(|w| quoted.get(at..).is_some_and(|rest| rest.starts_with(w)))?;
-        quoted.replace_range(at..at + word.len(), &format!("\"{word}\""));
-    }
-    // The model then names a field holding one of the words, now a string.
-    let e = Scenario::from_json(&quoted).err()?;
-    let word = NON_FINITE
-        .into_iter()
-        .find(|w| e.value == format!("{w:?}"))?;
-    Some((e.field, word))
-}
-
-/// The words JavaScript writes for numbers JSON cannot hold.
-const NON_FINITE: [&str; 3] = ["-Infinity", "Infinity", "NaN"];
-
-/// The byte offset where a NaN/Infinity word starts, from serde_json's 1-based
-/// line and column of the error (which points into or just past the word).
-fn word_at(text: &str, line: usize, column: usize) -> Option<usize> {
-    let line_start: usize = text
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    let near = (line_start + column).min(text.len());
-    // Back up over the word's letters (and a minus sign) to its start.
-    let start = text
-        .get(..near)?
-        .rfind(|c: char| !(c.is_ascii_alphabetic() || c == '-'))
-        .map_or(0, |i| i + 1);
-    Some(start).filter(|&s| s < text.len())
+    Scenario::from_json(text)
+        .map_err(|e| format!("the file is not a scenario Headroom can open ({e})"))
 }
 
 #[cfg(test)]

@@ -21,6 +21,11 @@ use crate::error::Error;
 /// Hours in a billing month: the public cloud calculators' convention.
 pub const HOURS_PER_MONTH: f64 = 730.0;
 
+/// Highest price a scenario may override any price to (USD per the key's unit):
+/// hundreds of times any catalog price, and low enough that no cost the model
+/// computes from inputs within their ranges can overflow.
+pub const MAX_OVERRIDE_USD: f64 = 1_000_000.0;
+
 /// Where a figure came from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Source {
@@ -648,12 +653,31 @@ impl Catalog {
     }
 
     /// Apply price overrides (key → price in the key's own unit). An unknown key or
-    /// a negative or non-finite price is an error naming the key.
+    /// a price outside 0 to [`MAX_OVERRIDE_USD`] (negative, non-finite, or so large
+    /// that costs would overflow) is an error naming the key.
+    ///
+    /// ```
+    /// use std::collections::BTreeMap;
+    /// use headroom_models::catalog;
+    /// let aws = catalog::by_id("aws-us-east-1-2026-11").unwrap();
+    /// let price = |usd: f64| BTreeMap::from([("origin_egress.1".to_owned(), usd)]);
+    /// assert!(aws.clone().with_overrides(&price(0.05)).is_ok());
+    /// let e = aws.with_overrides(&price(1e308)).unwrap_err();
+    /// assert_eq!(e.field, "stack.price_overrides.origin_egress.1");
+    /// assert_eq!(e.to_string(), "stack.price_overrides.origin_egress.1 = 1e308: allowed is a price from 0 to 1,000,000 (USD per the key's unit)");
+    /// ```
     pub fn with_overrides(mut self, overrides: &BTreeMap<String, f64>) -> Result<Catalog, Error> {
         for (key, &usd) in overrides {
             let field = format!("stack.price_overrides.{key}");
-            if !(usd.is_finite() && usd >= 0.0) {
-                return Err(Error::invalid(field, usd, "a finite price >= 0"));
+            if !(usd.is_finite() && (0.0..=MAX_OVERRIDE_USD).contains(&usd)) {
+                return Err(Error::invalid(
+                    field,
+                    crate::format::exact(usd),
+                    format!(
+                        "a price from 0 to {} (USD per the key's unit)",
+                        crate::format::exact(MAX_OVERRIDE_USD)
+                    ),
+                ));
             }
             if !self.set_price(key, usd, &Source::overridden()) {
                 return Err(Error::invalid(

@@ -85,6 +85,31 @@ pub fn number(v: f64) -> String {
     }
 }
 
+/// `v` for an error message: as [`number`] writes it when that reads back as
+/// exactly `v`, otherwise with every digit it needs. Rounded, a refused value or
+/// a limit could read as something else: `1.001` as `1` beside "allowed is a
+/// number from 0 to 1", or a minimum of `0.001` as `0`.
+///
+/// ```
+/// use headroom_models::format::exact;
+/// assert_eq!(exact(10_000_000_001.0), "10,000,000,001");
+/// assert_eq!(exact(7.5), "7.5");
+/// assert_eq!(exact(1.001), "1.001");
+/// assert_eq!(exact(0.001), "0.001");
+/// assert_eq!(exact(-1e-9), "-1e-9");
+/// assert_eq!(exact(1e300), "1e300");
+/// ```
+pub fn exact(v: f64) -> String {
+    let shown = number(v);
+    if shown.replace(',', "").parse::<f64>() == Ok(v) {
+        shown
+    } else if v != 0.0 && (v.abs() < 1e-4 || v.abs() >= 1e15) {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    }
+}
+
 /// US dollars: whole dollars from $100, cents below. `usd(1234.5) == "$1,235"`, `usd(12.345) == "$12.35"`.
 pub fn usd(v: f64) -> String {
     if v.abs() >= 100.0 {

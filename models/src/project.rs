@@ -29,6 +29,8 @@ const WRITE_SHARE_OF_PRIMARY: f64 = 0.9;
 pub const MAX_READ_REPLICAS: u64 = 15;
 /// Hosts an extracted service runs on: two app instances for availability.
 const SERVICE_APP_INSTANCES: u64 = 2;
+/// Least monthly revenue (USD) that cost is stated as a share of: one cent.
+const MIN_REVENUE_FOR_SHARE_USD: f64 = 0.01;
 
 /// Project a scenario month by month. Pure and deterministic; never fails on a
 /// valid [`Scenario`]; every figure in the result is finite.
@@ -788,7 +790,11 @@ impl<'a> Engine<'a> {
             total_usd,
             cost_per_customer_usd: (customers >= 1.0).then(|| total_usd / customers),
             cost_per_mau_usd: (mau >= 1.0).then(|| total_usd / mau),
-            cost_share_of_revenue: (revenue_usd > 0.0).then(|| total_usd / revenue_usd),
+            // Like the per-customer and per-MAU figures, only from a whole unit
+            // (a cent): a positive revenue of a fraction of a cent (a subnormal
+            // price) made the share overflow to infinity.
+            cost_share_of_revenue: (revenue_usd >= MIN_REVENUE_FOR_SHARE_USD)
+                .then(|| total_usd / revenue_usd),
         }
     }
 

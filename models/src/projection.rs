@@ -71,13 +71,13 @@ pub struct Month {
     pub cost_per_customer_usd: Option<f64>,
     /// `total_usd / mau`; absent while there is less than one MAU.
     pub cost_per_mau_usd: Option<f64>,
-    /// `total_usd / revenue_usd`; absent while there is no revenue.
+    /// `total_usd / revenue_usd`; absent while revenue is under one cent a month.
     pub cost_share_of_revenue: Option<f64>,
 }
 
 impl Month {
     /// What is left of the month's revenue after its cost, as a share of revenue
-    /// (1 − [`Month::cost_share_of_revenue`]); absent when there is no revenue.
+    /// (1 − [`Month::cost_share_of_revenue`]); absent while revenue is under one cent.
     ///
     /// ```
     /// use headroom_models::{project, Scenario};

@@ -620,8 +620,14 @@ fn set_path(tree: &mut serde_json::Value, key: &str, value: &str) -> Result<(), 
     let parsed: serde_json::Value =
         serde_json::from_str(value).unwrap_or_else(|_| serde_json::Value::String(value.to_owned()));
     let unknown = || {
+        // A blank name (`--set =1`) cannot be the field: say what was blank.
+        let field = if key.trim().is_empty() {
+            format!("input name {key:?}")
+        } else {
+            key.to_owned()
+        };
         Error::invalid(
-            key,
+            field,
             value,
             "a documented input name (see `headroom inputs`)",
         )
@@ -684,7 +690,13 @@ pub(crate) fn input_from_json(json: &[u8]) -> Result<ScenarioInput, Error> {
     // (field-naming) deserialiser as `with_settings`, compiled once, which keeps
     // the wasm bundle small.
     let tree: serde_json::Value = serde_json::from_slice(json).map_err(|e| {
-        if e.to_string().starts_with("trailing characters") {
+        if let Some((field, word)) = e
+            .is_syntax()
+            .then(|| std::str::from_utf8(json).ok().and_then(non_finite_field))
+            .flatten()
+        {
+            Error::invalid(field, word, "a finite number; JSON has no NaN or Infinity")
+        } else if e.to_string().starts_with("trailing characters") {
             Error::invalid(
                 "scenario",
                 format!(
@@ -713,15 +725,81 @@ pub(crate) fn input_from_json(json: &[u8]) -> Result<ScenarioInput, Error> {
     serde_path_to_error::deserialize(tree).map_err(path_error)
 }
 
+/// The words JavaScript writes for numbers JSON cannot hold.
+const NON_FINITE: [&str; 3] = ["-Infinity", "Infinity", "NaN"];
+
+/// Where JSON text breaks on a bare `NaN`, `Infinity` or `-Infinity` (which
+/// JavaScript's number formatting writes, and JSON does not have): the dotted
+/// name of such a field and its word. The JSON parser can only say where the
+/// text broke, so each such word is quoted until the text reads as JSON, and
+/// the field holding one of the words, now a string, is the one the inputs
+/// refuse.
+fn non_finite_field(text: &str) -> Option<(String, &'static str)> {
+    let mut quoted = text.to_owned();
+    // At most 16 words are quoted, and the text must then parse exactly as
+    // `input_from_json` parses it, so reading the inputs below never comes back here.
+    let mut reads = false;
+    for _ in 0..16 {
+        let Err(e) = serde_json::from_str::<serde_json::Value>(&quoted) else {
+            reads = true;
+            break;
+        };
+        if !e.is_syntax() {
+            return None;
+        }
+        let at = word_at(&quoted, e.line(), e.column())?;
+        let word = NON_FINITE
+            .into_iter()
+            .find(|w| quoted.get(at..).is_some_and(|rest| rest.starts_with(w)))?;
+        quoted.replace_range(at..at + word.len(), &format!("\"{word}\""));
+    }
+    if !reads || quoted == text {
+        return None;
+    }
+    let e = input_from_json(quoted.as_bytes()).err()?;
+    let word = NON_FINITE
+        .into_iter()
+        .find(|w| e.value == format!("{w:?}"))?;
+    Some((e.field, word))
+}
+
+/// The byte offset where a NaN/Infinity word starts, from serde_json's 1-based
+/// line and column of the error (which points into or just past the word).
+fn word_at(text: &str, line: usize, column: usize) -> Option<usize> {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let near = (line_start + column).min(text.len());
+    // Back up over the word's letters (and a minus sign) to its start.
+    let start = text
+        .get(..near)?
+        .rfind(|c: char| !(c.is_ascii_alphabetic() || c == '-'))
+        .map_or(0, |i| i + 1);
+    Some(start).filter(|&s| s < text.len())
+}
+
 /// Turn a deserialisation error into an [`Error`]: the dotted path of the field,
 /// the value found and what its type allows.
 fn path_error<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> Error {
-    let raw = e.path().to_string();
-    if raw.starts_with('[') {
+    use serde_path_to_error::Segment;
+    let segments: Vec<&Segment> = e.path().iter().collect();
+    if matches!(segments.first(), Some(Segment::Seq { .. })) {
         return Error::invalid("scenario", "a list", "one JSON object of inputs");
     }
-    // serde_path_to_error writes list items as `a[1]`; inputs are named `a.1` everywhere.
-    let path = raw.replace('[', ".").replace(']', "");
+    // The dotted name, built from the segments (not from the path's text, which
+    // cannot tell a key holding `[` or `?` from a list item or an unknown place):
+    // inputs are named `a.1` everywhere, list items included.
+    let names: Vec<String> = segments
+        .iter()
+        .map(|segment| match segment {
+            Segment::Seq { index } => index.to_string(),
+            Segment::Map { key } | Segment::Enum { variant: key } => key.clone(),
+            Segment::Unknown => "?".to_owned(),
+        })
+        .collect();
+    let path = names.join(".");
     let message = e.inner().to_string();
     // serde_json appends " at line L column C"; the path already says where.
     let message = message
@@ -733,11 +811,25 @@ fn path_error<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> Error {
         .split_once(", expected ")
         .map(|(_, rest)| rest.to_owned());
     if message.starts_with("unknown field ") {
-        // The path already ends in the unknown name.
         let allowed = expected.map_or("no other fields here".to_owned(), |x| x.replace('`', ""));
+        // The path ends in the unknown name, unless that name is blank (`"": 1`):
+        // then the error names the object it is in.
+        if let Some(blank) = names.last().filter(|n| n.trim().is_empty()) {
+            let parent = names[..names.len() - 1].join(".");
+            let field = if parent.is_empty() {
+                "scenario".to_owned()
+            } else {
+                parent
+            };
+            return Error::invalid(
+                field,
+                format!("an input with a blank name ({blank:?})"),
+                allowed,
+            );
+        }
         return Error::invalid(path, "an unknown input", allowed);
     }
-    if path.contains('?') || path == "." {
+    if segments.is_empty() || segments.iter().any(|s| matches!(s, Segment::Unknown)) {
         let value = if message.contains("EOF") {
             "incomplete JSON".to_owned()
         } else {
@@ -1024,8 +1116,9 @@ numeric_inputs! {
     "thresholds.pooler_connections": thresholds.pooler_connections, 1 ..= 1e7, "connections";
 }
 
+/// A value or limit in an error message: never rounded to another number.
 fn fmt_num(v: f64) -> String {
-    crate::format::number(v)
+    crate::format::exact(v)
 }
 
 fn validate(s: &ScenarioInput) -> Result<(), Error> {
@@ -1213,6 +1306,49 @@ mod tests {
     fn whole_inputs_reject_fractions_through_json() {
         let e = Scenario::from_json(r#"{"stack": {"min_app_instances": 2.5}}"#).unwrap_err();
         assert!(e.to_string().contains("min_app_instances"), "{e}");
+    }
+
+    #[test]
+    fn nan_and_infinity_are_named_by_field() {
+        for (text, field, word) in [
+            (
+                r#"{"growth": {"monthly_rate": NaN}}"#,
+                "growth.monthly_rate",
+                "NaN",
+            ),
+            (
+                "{\n  \"name\": \"NaN\",\n  \"usage\": {\"peak_to_average\": -Infinity}\n}",
+                "usage.peak_to_average",
+                "-Infinity",
+            ),
+            (
+                r#"{"thresholds": {"stage_mau": [1000, Infinity, 1e5, 1e6]}}"#,
+                "thresholds.stage_mau.1",
+                "Infinity",
+            ),
+        ] {
+            let e = Scenario::from_json(text).unwrap_err();
+            assert_eq!(
+                (e.field.as_str(), e.value.as_str()),
+                (field, word),
+                "{text}"
+            );
+            assert!(e.allowed.contains("JSON has no NaN or Infinity"), "{e}");
+        }
+        // Other broken JSON keeps the parser's own words, also beside a NaN
+        // (found by the fuzzer: a number too large for JSON once sent this round
+        // in circles).
+        for text in [
+            r#"{"growth": {"monthly_rate": Nope}}"#,
+            "4E449225",
+            r#"{"growth": {"monthly_rate": NaN, "start_users": 1e999}}"#,
+        ] {
+            let e = Scenario::from_json(text).unwrap_err();
+            assert_eq!(e.field, "scenario", "{text}: {e}");
+        }
+        // A name that happens to read NaN is just a name.
+        let s = Scenario::from_json(r#"{"name": "NaN"}"#).unwrap();
+        assert_eq!(s.name(), "NaN");
     }
 
     #[test]

@@ -127,11 +127,11 @@ impl Uncertainty {
             if !(within(range.low) && range.low <= likely) {
                 return Err(Error::invalid(
                     field("low"),
-                    crate::format::number(range.low),
+                    crate::format::exact(range.low),
                     format!(
                         "a number from {} to the likely value {} ({})",
-                        crate::format::number(input.min),
-                        crate::format::number(likely),
+                        crate::format::exact(input.min),
+                        crate::format::exact(likely),
                         input.unit
                     ),
                 ));
@@ -139,11 +139,11 @@ impl Uncertainty {
             if !(within(range.high) && range.high >= likely) {
                 return Err(Error::invalid(
                     field("high"),
-                    crate::format::number(range.high),
+                    crate::format::exact(range.high),
                     format!(
                         "a number from the likely value {} to {} ({})",
-                        crate::format::number(likely),
-                        crate::format::number(input.max),
+                        crate::format::exact(likely),
+                        crate::format::exact(input.max),
                         input.unit
                     ),
                 ));
