@@ -1,6 +1,6 @@
 //! Routing of the URL: what the address asks for, and the scenario the page opens.
 //!
-//! The fragment (`#s=1.<data>`) carries a whole scenario (see
+//! The fragment (`#s=2.<data>`) carries a whole scenario (see
 //! [`headroom_models::codec`]); it is never sent to a server. Readable query
 //! parameters override single inputs for hand-written embeds:
 //!
@@ -340,7 +340,7 @@ pub struct Opened {
 }
 
 /// Open a link pasted into the page or the address bar: a whole URL, a fragment
-/// (`#s=1.…&b=1.…`) or a bare token. A link whose scenario does not open is the
+/// (`#s=2.…&b=2.…`) or a bare token. A link whose scenario does not open is the
 /// codec's error, which names the problem and what is allowed; nothing is
 /// changed by calling this. A bad B only drops B, with a notice.
 ///
@@ -406,13 +406,13 @@ fn compare_notice(e: &headroom_models::Error) -> String {
     format!("The scenario to compare with could not be opened ({e}); showing this one alone.")
 }
 
-/// The fragment for a scenario: `#s=1.<data>`.
+/// The fragment for a scenario: `#s=2.<data>`.
 pub fn fragment(scenario: &Scenario) -> String {
     format!("#{}={}", codec::FRAGMENT_KEY, codec::encode(scenario))
 }
 
 /// The fragment for a scenario and, when comparing, the one compared with:
-/// `#s=1.<A>&b=1.<B>`.
+/// `#s=2.<A>&b=2.<B>`.
 ///
 /// ```
 /// use headroom_app::url::{fragment, fragment_with, Request};
@@ -555,13 +555,17 @@ mod tests {
     fn bad_links_name_the_problem_and_open_the_working_scenario() {
         let token = codec::encode(&Preset::Fintech.scenario());
         let (version, payload) = token.split_once('.').unwrap();
-        assert_eq!(version, "1");
+        assert_eq!(version, "2");
         let truncated = token[..token.len() / 2].to_owned();
-        // The deflate header sits at the start of the data: changing it never unpacks.
-        let flipped = format!("1.{}{}", "AAAA", &payload[4..]);
+        // The zlib header sits at the start of the data: changing it never unpacks.
+        let flipped = format!("2.{}{}", "AAAA", &payload[4..]);
         let oversized = format!("1.{}", "A".repeat(10 * 1024 * 1024));
         let cases: [(&str, String, &str); 6] = [
-            ("truncated", truncated, "link = "),
+            (
+                "truncated",
+                truncated,
+                "link = truncated: allowed is the whole link, as copied",
+            ),
             ("flipped", flipped, "link = "),
             (
                 "oversized",
@@ -571,7 +575,7 @@ mod tests {
             (
                 "newer version",
                 format!("9.{payload}"),
-                "link version = 9: allowed is a version from 1 to 1 (this link was made by a newer Headroom)",
+                "link version = 9: allowed is a version from 1 to 2 (this link was made by a newer Headroom)",
             ),
             (
                 "not a link",

@@ -217,7 +217,7 @@ fn link_round_trips_into_the_same_projection() {
     ]);
     assert!(link.status.success());
     let url = stdout(&link).trim().to_owned();
-    assert!(url.contains("#s=1."), "{url}");
+    assert!(url.contains("#s=2."), "{url}");
     let from_link = headroom(&["project", "--link", &url, "--format", "json"]);
     let direct = headroom(&[
         "project",

@@ -31,6 +31,7 @@ export const FIXTURES = {
     fintech: ['--preset', 'fintech'],
     'fintech months=24': ['--preset', 'fintech', '--months', '24'],
     marketplace: ['--preset', 'marketplace'],
+    'marketplace months=60': ['--preset', 'marketplace', '--months', '60'],
   },
   // Share-link tokens (what follows `#s=`).
   tokens: {

@@ -4,7 +4,7 @@
 // Nothing here holds a figure: every expected value is read from the CLI's JSON.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { deflateRawSync } from 'node:zlib';
+import { deflateRawSync, deflateSync } from 'node:zlib';
 import { expect, test as base } from '@playwright/test';
 
 // --- what the CLI computed --------------------------------------------------------
@@ -188,20 +188,27 @@ export async function setInput(page, name, value) {
   return field;
 }
 
-/** The page's share-link fragment once the address has settled on one (`#s=1.…`). */
+/** The page's share-link fragment once the address has settled on one (`#s=2.…`). */
 export async function settledFragment(page) {
-  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#s=1\./);
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#s=2\./);
   return page.evaluate(() => location.hash);
 }
 
 // --- links and storage made by hand, for the bad-input tests ---------------------------
 
 /**
- * A share-link token (`1.<data>`) carrying `json` as it is (a string, or any
+ * A share-link token (`2.<data>`) carrying `json` as it is (a string, or any
  * value, stringified): what a hand-made or damaged link holds. The codec's
- * version 1 is raw deflate, base64url without padding.
+ * version 2 is a zlib stream (deflate with an Adler-32 checksum), base64url
+ * without padding.
  */
 export function tokenOf(json) {
+  const text = typeof json === 'string' ? json : JSON.stringify(json);
+  return `2.${deflateSync(Buffer.from(text, 'utf8'), { level: 9 }).toString('base64url')}`;
+}
+
+/** The same as a version 1 token (raw deflate, no checksum), as Headroom wrote links before version 2. */
+export function tokenOfV1(json) {
   const text = typeof json === 'string' ? json : JSON.stringify(json);
   return `1.${deflateRawSync(Buffer.from(text, 'utf8'), { level: 9 }).toString('base64url')}`;
 }

@@ -100,7 +100,7 @@ test('the embed snippet of the full page carries the scenario and the chosen vie
   const snippet = page.getByTestId('embed-snippet');
   await expect(snippet).toHaveValue(new RegExp(`src="${baseURL}/\\?view=cost&embed=1#s=${token('fintech')}"`));
   await page.getByTestId('embed-view').selectOption('stages');
-  await expect(snippet).toHaveValue(/\?view=stages&embed=1#s=1\./);
+  await expect(snippet).toHaveValue(/\?view=stages&embed=1#s=2\./);
   await expect(snippet).toHaveValue(/headroom:height/);
 });
 

@@ -27,7 +27,7 @@ test('a share link opens the same scenario in a fresh browser context', async ({
 
   await page.getByTestId('open-share').click();
   const linkField = page.getByTestId('share-link');
-  await expect(linkField).toHaveValue(/#s=1\./);
+  await expect(linkField).toHaveValue(/#s=2\./);
   const link = await linkField.inputValue();
   expect(link.startsWith(`${baseURL}/`), link).toBe(true);
 

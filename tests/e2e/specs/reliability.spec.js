@@ -26,6 +26,7 @@ import {
   test,
   token,
   tokenOf,
+  tokenOfV1,
 } from '../helpers.js';
 
 const WORKING = projection('fintech');
@@ -82,11 +83,18 @@ const codecSays = (link) => cliRefusal(['project', '--link', link]);
 const BAD_LINKS = [
   ['truncated (cut in half)', marketplace60.slice(0, Math.floor(marketplace60.length / 2))],
   ['truncated (cut where the base64 is still whole)', marketplace60.slice(0, 1000)],
-  // The deflate header is at the start of the data: changing it never unpacks.
-  ['corrupted (characters flipped)', `1.AAAA${payload.slice(4)}`],
+  // The zlib header is at the start of the data: changing it never unpacks.
+  ['corrupted (characters flipped)', `2.AAAA${payload.slice(4)}`],
+  // One character in the middle: the data may still unpack, but not to what
+  // was checksummed.
+  [
+    'one character changed (checksum)',
+    `2.${payload.slice(0, 600)}${payload[600] === 'A' ? 'B' : 'A'}${payload.slice(601)}`,
+  ],
+  ['an address of another site', 'https://example.org/pricing'],
   ['a newer link version', `9.${payload}`],
   ['not a Headroom link', 'hello'],
-  ['not base64', '1.@@not-base64@@'],
+  ['not base64', '2.@@not-base64@@'],
   ['scenario JSON with a wrong type', tokenOf({ growth: { monthly_rate: 'high' } })],
   ['scenario JSON with NaN', tokenOf('{"growth": {"monthly_rate": NaN}}')],
   ['scenario JSON with Infinity', tokenOf('{"growth": {"start_users": Infinity}}')],
@@ -96,6 +104,14 @@ const BAD_LINKS = [
   ['scenario JSON with an unknown field', tokenOf({ growht: { monthly_rate: 0.1 } })],
   ['scenario JSON that is a list', tokenOf([1, 2])],
 ];
+
+test('link in the address: a version 1 link (made before checksums) still opens with its figures', async ({ page }) => {
+  const json = cli(['scenario', '--preset', 'marketplace', '--months', '60']);
+  await seedBefore(page);
+  await openApp(page, `/#s=${tokenOfV1(json)}`);
+  expect(await noticeTexts(page)).toEqual([]);
+  await expectHeadline(page, projection('marketplace months=60'));
+});
 
 for (const [row, link] of BAD_LINKS) {
   test(`link in the address: ${row}`, async ({ page }) => {

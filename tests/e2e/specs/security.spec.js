@@ -69,7 +69,7 @@ test('the scenario name field with markup: shown as text in the heading, the sha
   await expect(page.getByTestId('scenario-name')).toHaveText(MARKUP);
   await page.getByTestId('open-share').click();
   const link = await page.getByTestId('share-link').inputValue();
-  await expect(page.getByTestId('share-link')).toHaveValue(/#s=1\.[\w-]+$/);
+  await expect(page.getByTestId('share-link')).toHaveValue(/#s=2\.[\w-]+$/);
   // The link, pasted into the address bar of a tab showing something else,
   // opens with the name as text, and the notice says so as text.
   await page.getByTestId('preset').selectOption('consumer-app');

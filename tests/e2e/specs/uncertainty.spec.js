@@ -18,7 +18,7 @@ async function rangeTheRate(page) {
 
 /** The page's link once the address carries the range. */
 async function rangedLink(page) {
-  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#s=1\./);
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#s=2\./);
   const hash = await page.evaluate(() => location.hash);
   const scenario = JSON.parse(cli(['scenario', '--link', hash]));
   expect(scenario.uncertainty.ranges[RATE]).toBeDefined();
@@ -37,7 +37,7 @@ test('a range on an input shows the spread the CLI computes for the same link', 
   await expect
     .poll(async () => {
       const hash = await page.evaluate(() => location.hash);
-      return hash.startsWith('#s=1.') && cli(['scenario', '--link', hash]).includes(RATE + '"');
+      return hash.startsWith('#s=2.') && cli(['scenario', '--link', hash]).includes(RATE + '"');
     })
     .toBe(true);
   const hash = await rangedLink(page);
