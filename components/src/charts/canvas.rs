@@ -425,7 +425,8 @@ pub fn CanvasChart(
         geometry.with_untracked(|g| backend_px / g.as_ref().map_or(1.0, |g| g.scale))
     };
     // Where the readout box sits: beside the pointer (or the keyboard's month),
-    // on whichever side has room. Set as CSS properties, never as a `style`
+    // on whichever side has room. The chart's layout is set as CSS properties
+    // (`style:…`, so the component needs no stylesheet), never as a `style`
     // attribute, which the page's Content-Security-Policy would refuse.
     let readout_place = move || {
         let r = readout.get()?;
@@ -470,6 +471,11 @@ pub fn CanvasChart(
             <div
                 class="hr-chart__guide"
                 aria-hidden="true"
+                style:position="absolute"
+                style:width="0"
+                style:border-left="1px dashed currentColor"
+                style:opacity="0.6"
+                style:pointer-events="none"
                 style:left=px(css(r.x_px))
                 style:top=px(top)
                 style:height=px(height)
@@ -502,10 +508,13 @@ pub fn CanvasChart(
     view! {
         <figure class="hr-chart" data-testid=format!("chart-{id}")>
             <figcaption class="hr-chart__title">{title}</figcaption>
-            <div class="hr-chart__stage">
+            <div class="hr-chart__stage" style:position="relative">
                 <canvas
                     node_ref=canvas_ref
                     class="hr-chart__canvas"
+                    style:display="block"
+                    style:width="100%"
+                    style:height="var(--hr-chart-height, min(320px, 70vw))"
                     role="img"
                     aria-label=description
                     tabindex="0"
@@ -521,6 +530,8 @@ pub fn CanvasChart(
                     data-testid=format!("chart-{id}-readout")
                     data-month=move || readout.get().map(|r| r.month.to_string())
                     aria-live="polite"
+                    style:position="absolute"
+                    style:pointer-events="none"
                     style:top=readout_top
                     style:left=readout_left
                     style:right=readout_right
