@@ -23,7 +23,7 @@ test('a compare link shows B beside A with the CLI\'s differences, in a fresh br
   await expect(horizon.locator('td').nth(7)).toHaveText(signed(c.horizon.cost_per_customer_usd));
 
   // The address keeps both; a fresh browser opening it sees the same comparison.
-  await expect.poll(() => page.evaluate(() => location.hash)).toContain('&b=1.');
+  await expect.poll(() => page.evaluate(() => location.hash)).toContain('&b=2.');
   const url = await page.evaluate(() => location.href);
   const fresh = await browser.newContext({ baseURL });
   const other = await fresh.newPage();
