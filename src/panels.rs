@@ -117,25 +117,22 @@ fn SharePanel() -> impl IntoView {
     // A link someone shared, pasted here: opened like a link in the address bar.
     let pasted = RwSignal::new(String::new());
     let opened = RwSignal::new(String::new());
-    let open = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        match open_pasted(&pasted.get_untracked()) {
-            Ok(link) => {
-                let name = link.scenario.name().to_owned();
-                planner.compare.set(link.compare);
-                planner.replace(link.scenario);
-                let mut text = format!("Opened “{name}”.");
-                for notice in link.notices {
-                    text.push(' ');
-                    text.push_str(&notice);
-                }
-                opened.set(text);
-                pasted.set(String::new());
+    let open = move || match open_pasted(&pasted.get_untracked()) {
+        Ok(link) => {
+            let name = link.scenario.name().to_owned();
+            planner.compare.set(link.compare);
+            planner.replace(link.scenario);
+            let mut text = format!("Opened “{name}”.");
+            for notice in link.notices {
+                text.push(' ');
+                text.push_str(&notice);
             }
-            Err(e) => opened.set(format!(
-                "That link could not be opened ({e}). Your scenario is unchanged."
-            )),
+            opened.set(text);
+            pasted.set(String::new());
         }
+        Err(e) => opened.set(format!(
+            "That link could not be opened ({e}). Your scenario is unchanged."
+        )),
     };
     view! {
         <section class="hr-panel__body" aria-labelledby="hr-share-title">
@@ -157,23 +154,70 @@ fn SharePanel() -> impl IntoView {
                 </button>
             </div>
             <p class="hr-status" role="status" data-testid="copy-status">{status}</p>
-            <form class="hr-row" on:submit=open>
-                <label class="hr-field__label" for="hr-open-link">"Open a link"</label>
-                <input
-                    id="hr-open-link"
-                    class="hr-field__input hr-grow"
-                    type="text"
-                    maxlength=PASTE_MAX_CHARS.to_string()
-                    autocomplete="off"
-                    spellcheck="false"
-                    prop:value=move || pasted.get()
-                    on:input=move |ev| pasted.set(event_target_value(&ev))
-                    data-testid="open-link"
-                />
-                <button type="submit" class="hr-button" data-testid="open-link-go">"Open"</button>
-            </form>
+            <PasteLink
+                id="hr-open-link"
+                label="Open a link"
+                testid="open-link"
+                button="Open"
+                button_testid="open-link-go"
+                primary=false
+                text=pasted
+                on_submit=open
+            />
             <p class="hr-status" role="status" data-testid="open-link-status">{opened}</p>
         </section>
+    }
+}
+
+/// A labelled box to paste a share link into, and the button that acts on it.
+/// It keeps at most [`PASTE_MAX_CHARS`] characters: a link longer than any the
+/// codec accepts is refused by length, and a 10 MB paste cannot hold the page.
+#[component]
+fn PasteLink(
+    /// The input's element id (its label points at it).
+    id: &'static str,
+    /// The visible label.
+    label: &'static str,
+    /// `data-testid` of the input.
+    testid: &'static str,
+    /// The button's text.
+    button: &'static str,
+    /// `data-testid` of the button.
+    button_testid: &'static str,
+    /// Whether the button is the panel's primary action.
+    primary: bool,
+    /// The text in the box.
+    text: RwSignal<String>,
+    /// What submitting (the button, or Enter) does.
+    on_submit: impl Fn() + 'static,
+) -> impl IntoView {
+    let button_class = if primary {
+        "hr-button hr-button--primary"
+    } else {
+        "hr-button"
+    };
+    view! {
+        <form
+            class="hr-row"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                on_submit();
+            }
+        >
+            <label class="hr-field__label" for=id>{label}</label>
+            <input
+                id=id
+                class="hr-field__input hr-grow"
+                type="text"
+                maxlength=PASTE_MAX_CHARS.to_string()
+                autocomplete="off"
+                spellcheck="false"
+                prop:value=move || text.get()
+                on:input=move |ev| text.set(event_target_value(&ev))
+                data-testid=testid
+            />
+            <button type="submit" class=button_class data-testid=button_testid>{button}</button>
+        </form>
     }
 }
 
@@ -384,12 +428,9 @@ fn ComparePanel() -> impl IntoView {
             "Comparing with “{name}” (below the headline figures)."
         ));
     };
-    let from_link = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        match open_pasted(&pasted.get_untracked()) {
-            Ok(link) => start(link.scenario),
-            Err(e) => message.set(format!("That link could not be opened ({e}).")),
-        }
+    let from_link = move || match open_pasted(&pasted.get_untracked()) {
+        Ok(link) => start(link.scenario),
+        Err(e) => message.set(format!("That link could not be opened ({e}).")),
     };
     let saved = move || match Library::browser().list() {
         Err(e) => view! { <p class="hr-field__error">{e.to_string()}</p> }.into_any(),
@@ -419,19 +460,16 @@ fn ComparePanel() -> impl IntoView {
         <section class="hr-panel__body" aria-labelledby="hr-compare-panel-title">
             <h2 id="hr-compare-panel-title" class="hr-panel__title">"Compare with another scenario"</h2>
             <p>"B is shown beside the scenario you are planning (A): users, monthly cost and cost per customer at the end of each stage and at the horizon, with the difference. The share link carries both."</p>
-            <form class="hr-row" on:submit=from_link>
-                <label class="hr-field__label" for="hr-compare-link">"A link to compare with"</label>
-                <input
-                    id="hr-compare-link"
-                    class="hr-field__input hr-grow"
-                    type="text"
-                    maxlength=PASTE_MAX_CHARS.to_string()
-                    prop:value=move || pasted.get()
-                    on:input=move |ev| pasted.set(event_target_value(&ev))
-                    data-testid="compare-link"
-                />
-                <button type="submit" class="hr-button hr-button--primary" data-testid="compare-go">"Compare"</button>
-            </form>
+            <PasteLink
+                id="hr-compare-link"
+                label="A link to compare with"
+                testid="compare-link"
+                button="Compare"
+                button_testid="compare-go"
+                primary=true
+                text=pasted
+                on_submit=from_link
+            />
             {saved}
             <p class="hr-status" role="status" data-testid="compare-status">{message}</p>
         </section>
