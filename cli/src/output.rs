@@ -290,8 +290,12 @@ pub fn price_keys(c: &catalog::Catalog) -> String {
         c.id
     );
     for (key, usd, unit) in c.price_keys() {
-        let family = key.split('.').next().unwrap_or(&key);
-        let flag = if unverified.iter().any(|u| u == &key || u == family) {
+        // A tier is flagged with its rate (the catalog lists a tiered rate whole).
+        let flagged = |k: catalog::PriceKey| {
+            let rate = k.rate().map(|r| catalog::PriceKey::Rate(r.to_owned()));
+            unverified.contains(&k) || rate.is_some_and(|r| unverified.contains(&r))
+        };
+        let flag = if catalog::PriceKey::parse(&key).is_some_and(flagged) {
             "  UNVERIFIED"
         } else {
             ""

@@ -54,6 +54,76 @@ impl Source {
     }
 }
 
+/// The key of one price: how a scenario overrides it
+/// (`stack.price_overrides.<key>`), how lists and the UNVERIFIED list name it.
+/// Written as `app:<sku>`, `db:<sku>`, `cache:<sku>`, `<rate>` (a rate of one
+/// tier, or a whole tiered rate), `<rate>.<tier>` (one tier, from 0) and
+/// `fee:<name>`.
+///
+/// ```
+/// use headroom_models::catalog::PriceKey;
+/// let key = PriceKey::parse("origin_egress.1").unwrap();
+/// assert_eq!(key, PriceKey::RateTier("origin_egress".into(), 1));
+/// assert_eq!(key.to_string(), "origin_egress.1");
+/// assert_eq!(PriceKey::parse("db:db.t4g.micro"), Some(PriceKey::Db("db.t4g.micro".into())));
+/// assert_eq!(PriceKey::parse("egress.first"), None);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PriceKey {
+    App(String),
+    Db(String),
+    Cache(String),
+    Rate(String),
+    RateTier(String, usize),
+    Fee(String),
+}
+
+impl PriceKey {
+    /// Read a key as written; `None` when a tier is not a number.
+    pub fn parse(key: &str) -> Option<PriceKey> {
+        type Make = fn(String) -> PriceKey;
+        let prefixed: [(&str, Make); 4] = [
+            ("app:", PriceKey::App),
+            ("db:", PriceKey::Db),
+            ("cache:", PriceKey::Cache),
+            ("fee:", PriceKey::Fee),
+        ];
+        for (prefix, make) in prefixed {
+            if let Some(rest) = key.strip_prefix(prefix) {
+                return Some(make(rest.to_owned()));
+            }
+        }
+        match key.rsplit_once('.') {
+            Some((name, tier)) => tier
+                .parse()
+                .ok()
+                .map(|i| PriceKey::RateTier(name.to_owned(), i)),
+            None => Some(PriceKey::Rate(key.to_owned())),
+        }
+    }
+
+    /// The rate a rate key belongs to (`origin_egress` for `origin_egress.1`).
+    pub fn rate(&self) -> Option<&str> {
+        match self {
+            PriceKey::Rate(name) | PriceKey::RateTier(name, _) => Some(name),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for PriceKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PriceKey::App(id) => write!(f, "app:{id}"),
+            PriceKey::Db(id) => write!(f, "db:{id}"),
+            PriceKey::Cache(id) => write!(f, "cache:{id}"),
+            PriceKey::Rate(name) => f.write_str(name),
+            PriceKey::RateTier(name, i) => write!(f, "{name}.{i}"),
+            PriceKey::Fee(name) => write!(f, "fee:{name}"),
+        }
+    }
+}
+
 /// One price a scenario may override: its key, amount, unit and source.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Price {
@@ -66,9 +136,9 @@ pub struct Price {
 }
 
 impl Price {
-    fn new(key: String, usd: f64, per: Per, source: Source) -> Price {
+    fn new(key: PriceKey, usd: f64, per: Per, source: Source) -> Price {
         Price {
-            key,
+            key: key.to_string(),
             usd,
             unit: unit_name(per),
             source,
@@ -140,6 +210,13 @@ pub struct ComputeSku {
     pub price: SkuPrice,
 }
 
+impl ComputeSku {
+    /// Cores `instances` of this SKU sustain indefinitely (vCPU × baseline share).
+    pub fn sustainable_cores(&self, instances: f64) -> f64 {
+        instances * self.vcpu * self.baseline_cpu_share
+    }
+}
+
 /// A database instance.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DbSku {
@@ -155,6 +232,13 @@ pub struct DbSku {
     /// Where the capacity figures (connections, storage) came from.
     pub capacity_source: Source,
     pub price: SkuPrice,
+}
+
+impl DbSku {
+    /// Cores `instances` of this SKU sustain indefinitely (vCPU × baseline share).
+    pub fn sustainable_cores(&self, instances: f64) -> f64 {
+        instances * self.vcpu * self.baseline_cpu_share
+    }
 }
 
 /// A cache node (Redis-compatible).
@@ -278,6 +362,11 @@ impl RateName {
         RateName::SearchBase,
         RateName::SearchRequests,
     ];
+
+    /// The rate with this key.
+    pub fn from_key(key: &str) -> Option<RateName> {
+        RateName::ALL.into_iter().find(|r| r.key() == key)
+    }
 
     /// The key of this rate in a catalog file and in price overrides.
     pub fn key(self) -> &'static str {
@@ -422,14 +511,20 @@ impl Catalog {
     }
 
     fn check(&self) -> Result<(), Error> {
-        let field = |what: &str| format!("catalog {} {}", self.id, what);
-        let non_negative = |what: String, v: f64| -> Result<(), Error> {
-            if v.is_finite() && v >= 0.0 {
-                Ok(())
-            } else {
-                Err(Error::invalid(what, v, "a finite number >= 0"))
-            }
-        };
+        self.check_ladders()?;
+        self.check_order()?;
+        self.check_rates()?;
+        self.check_fees()
+    }
+
+    fn field(&self, what: &str) -> String {
+        format!("catalog {} {}", self.id, what)
+    }
+
+    /// Every ladder has SKUs with finite, positive figures; the default app
+    /// SKU and the pooler's are in the app ladder.
+    fn check_ladders(&self) -> Result<(), Error> {
+        let field = |what: &str| self.field(what);
         if self.app_skus.is_empty() || self.db_skus.is_empty() || self.cache_skus.is_empty() {
             return Err(Error::invalid(
                 field("ladders"),
@@ -470,6 +565,28 @@ impl Catalog {
                 sku.max_ops_per_s,
             )?;
         }
+        if self.app_sku(&self.default_app_sku).is_none() {
+            return Err(Error::invalid(
+                field("default_app_sku"),
+                &self.default_app_sku,
+                "an id from app_skus",
+            ));
+        }
+        if let Some(pooler) = &self.pooler_sku {
+            if self.app_sku(pooler).is_none() {
+                return Err(Error::invalid(
+                    field("pooler_sku"),
+                    pooler,
+                    "an id from app_skus",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The database and cache ladders ascend in price (sizing walks them in order).
+    fn check_order(&self) -> Result<(), Error> {
+        let field = |what: &str| self.field(what);
         for (what, prices) in [
             (
                 "db_skus",
@@ -494,22 +611,12 @@ impl Catalog {
                 ));
             }
         }
-        if self.app_sku(&self.default_app_sku).is_none() {
-            return Err(Error::invalid(
-                field("default_app_sku"),
-                &self.default_app_sku,
-                "an id from app_skus",
-            ));
-        }
-        if let Some(pooler) = &self.pooler_sku {
-            if self.app_sku(pooler).is_none() {
-                return Err(Error::invalid(
-                    field("pooler_sku"),
-                    pooler,
-                    "an id from app_skus",
-                ));
-            }
-        }
+        Ok(())
+    }
+
+    /// Every rate the model needs, in an allowed unit, with increasing tiers.
+    fn check_rates(&self) -> Result<(), Error> {
+        let field = |what: &str| self.field(what);
         for name in RateName::ALL {
             let rate = self.rates.get(name.key()).ok_or_else(|| {
                 Error::invalid(field("rates"), name.key(), "every required rate present")
@@ -551,6 +658,12 @@ impl Catalog {
                 }
             }
         }
+        Ok(())
+    }
+
+    /// Fixed fees are monthly and not negative.
+    fn check_fees(&self) -> Result<(), Error> {
+        let field = |what: &str| self.field(what);
         for fee in &self.fixed_fees {
             let what = field(&format!("fee {}", fee.name));
             if fee.per != Per::Month {
@@ -602,7 +715,7 @@ impl Catalog {
         };
         for s in &self.app_skus {
             out.push(Price::new(
-                format!("app:{}", s.id),
+                PriceKey::App(s.id.to_string()),
                 s.price.usd,
                 s.price.per,
                 s.price.source.clone(),
@@ -611,7 +724,7 @@ impl Catalog {
         for s in &self.db_skus {
             let source = both(&s.price.source, &s.capacity_source);
             out.push(Price::new(
-                format!("db:{}", s.id),
+                PriceKey::Db(s.id.to_string()),
                 s.price.usd,
                 s.price.per,
                 source,
@@ -620,7 +733,7 @@ impl Catalog {
         for s in &self.cache_skus {
             let source = both(&s.price.source, &s.capacity_source);
             out.push(Price::new(
-                format!("cache:{}", s.id),
+                PriceKey::Cache(s.id.to_string()),
                 s.price.usd,
                 s.price.per,
                 source,
@@ -629,11 +742,16 @@ impl Catalog {
         for (name, rate) in &self.rates {
             if rate.tiers.len() == 1 {
                 let t = &rate.tiers[0];
-                out.push(Price::new(name.clone(), t.usd, rate.per, t.source.clone()));
+                out.push(Price::new(
+                    PriceKey::Rate(name.clone()),
+                    t.usd,
+                    rate.per,
+                    t.source.clone(),
+                ));
             } else {
                 for (i, t) in rate.tiers.iter().enumerate() {
                     out.push(Price::new(
-                        format!("{name}.{i}"),
+                        PriceKey::RateTier(name.clone(), i),
                         t.usd,
                         rate.per,
                         t.source.clone(),
@@ -643,7 +761,7 @@ impl Catalog {
         }
         for f in &self.fixed_fees {
             out.push(Price::new(
-                format!("fee:{}", f.name),
+                PriceKey::Fee(f.name.clone()),
                 f.usd,
                 f.per,
                 f.source.clone(),
@@ -699,80 +817,84 @@ impl Catalog {
     }
 
     fn set_price(&mut self, key: &str, usd: f64, source: &Source) -> bool {
-        if let Some(id) = key.strip_prefix("app:") {
-            if let Some(s) = self.app_skus.iter_mut().find(|s| &*s.id == id) {
-                s.price.usd = usd;
-                s.price.source = source.clone();
-                return true;
+        let Some(key) = PriceKey::parse(key) else {
+            return false;
+        };
+        let set = |price: &mut f64, from: &mut Source| {
+            *price = usd;
+            *from = source.clone();
+        };
+        let sku = |price: &mut SkuPrice| set(&mut price.usd, &mut price.source);
+        match &key {
+            PriceKey::App(id) => self
+                .app_skus
+                .iter_mut()
+                .find(|s| &*s.id == id)
+                .map(|s| sku(&mut s.price)),
+            PriceKey::Db(id) => self
+                .db_skus
+                .iter_mut()
+                .find(|s| &*s.id == id)
+                .map(|s| sku(&mut s.price)),
+            PriceKey::Cache(id) => self
+                .cache_skus
+                .iter_mut()
+                .find(|s| &*s.id == id)
+                .map(|s| sku(&mut s.price)),
+            PriceKey::Fee(name) => self
+                .fixed_fees
+                .iter_mut()
+                .find(|f| &f.name == name)
+                .map(|f| set(&mut f.usd, &mut f.source)),
+            PriceKey::Rate(name) => {
+                self.rates
+                    .get_mut(name)
+                    .filter(|r| r.tiers.len() == 1)
+                    .map(|r| {
+                        let t = &mut r.tiers[0];
+                        set(&mut t.usd, &mut t.source)
+                    })
             }
-        } else if let Some(id) = key.strip_prefix("db:") {
-            if let Some(s) = self.db_skus.iter_mut().find(|s| &*s.id == id) {
-                s.price.usd = usd;
-                s.price.source = source.clone();
-                return true;
-            }
-        } else if let Some(id) = key.strip_prefix("cache:") {
-            if let Some(s) = self.cache_skus.iter_mut().find(|s| &*s.id == id) {
-                s.price.usd = usd;
-                s.price.source = source.clone();
-                return true;
-            }
-        } else if let Some(name) = key.strip_prefix("fee:") {
-            if let Some(f) = self.fixed_fees.iter_mut().find(|f| f.name == name) {
-                f.usd = usd;
-                f.source = source.clone();
-                return true;
-            }
-        } else {
-            let (name, tier) = match key.rsplit_once('.') {
-                Some((name, tier)) => match tier.parse::<usize>() {
-                    Ok(i) => (name, Some(i)),
-                    Err(_) => return false,
-                },
-                None => (key, None),
-            };
-            if let Some(rate) = self.rates.get_mut(name) {
-                let index = match tier {
-                    Some(i) => i,
-                    None if rate.tiers.len() == 1 => 0,
-                    None => return false,
-                };
-                if let Some(t) = rate.tiers.get_mut(index) {
-                    t.usd = usd;
-                    t.source = source.clone();
-                    return true;
-                }
-            }
+            PriceKey::RateTier(name, i) => self
+                .rates
+                .get_mut(name)
+                .and_then(|r| r.tiers.get_mut(*i))
+                .map(|t| set(&mut t.usd, &mut t.source)),
         }
-        false
+        .is_some()
     }
 
-    /// Every figure of this catalog not confirmed on the vendor's page, by key.
-    pub fn unverified(&self) -> Vec<String> {
+    /// Every figure of this catalog not confirmed on the vendor's page, by key
+    /// (a tiered rate by its name when any tier is unverified).
+    pub fn unverified(&self) -> Vec<PriceKey> {
         let mut out = Vec::new();
         for s in &self.app_skus {
             if !s.price.source.verified {
-                out.push(format!("app:{}", s.id));
+                out.push(PriceKey::App(s.id.to_string()));
             }
         }
         for s in &self.db_skus {
             if !s.price.source.verified || !s.capacity_source.verified {
-                out.push(format!("db:{}", s.id));
+                out.push(PriceKey::Db(s.id.to_string()));
             }
         }
         for s in &self.cache_skus {
             if !s.price.source.verified || !s.capacity_source.verified {
-                out.push(format!("cache:{}", s.id));
+                out.push(PriceKey::Cache(s.id.to_string()));
             }
         }
-        for (name, rate) in &self.rates {
-            if rate.tiers.iter().any(|t| !t.source.verified) {
-                out.push(name.clone());
+        // The model's rates in their order, then any others the file has.
+        let known = RateName::ALL.map(RateName::key);
+        let others = self.rates.keys().filter(|k| !known.contains(&k.as_str()));
+        for name in known.into_iter().chain(others.map(String::as_str)) {
+            let rate = self.rates.get(name);
+            if rate.is_some_and(|r| r.tiers.iter().any(|t| !t.source.verified)) {
+                out.push(PriceKey::Rate(name.to_owned()));
             }
         }
         for f in &self.fixed_fees {
             if !f.source.verified {
-                out.push(format!("fee:{}", f.name));
+                out.push(PriceKey::Fee(f.name.clone()));
             }
         }
         out
@@ -795,10 +917,14 @@ fn sku_price(what: String, price: &SkuPrice) -> Result<(), Error> {
             "usd_per_hour or usd_per_month",
         ));
     }
-    if price.usd.is_finite() && price.usd >= 0.0 {
+    non_negative(what, price.usd)
+}
+
+fn non_negative(what: String, v: f64) -> Result<(), Error> {
+    if v.is_finite() && v >= 0.0 {
         Ok(())
     } else {
-        Err(Error::invalid(what, price.usd, "a finite number >= 0"))
+        Err(Error::invalid(what, v, "a finite number >= 0"))
     }
 }
 

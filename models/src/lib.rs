@@ -21,18 +21,19 @@
 pub mod catalog;
 pub mod codec;
 pub mod compare;
+pub mod engine;
 mod error;
 pub mod format;
 pub mod presets;
-mod project;
 pub mod projection;
 pub mod queueing;
 pub mod scenario;
 pub mod uncertainty;
+pub mod wire;
 
 pub use catalog::Catalog;
+pub use engine::{project, CACHE_USABLE_MEMORY_SHARE, DAYS_PER_MONTH};
 pub use error::Error;
 pub use presets::Preset;
-pub use project::{project, CACHE_USABLE_MEMORY_SHARE, DAYS_PER_MONTH};
-pub use projection::{Basis, Change, Event, Month, Projection, Warning};
+pub use projection::{Basis, Change, Event, Month, Projection, Warning, WarningKind};
 pub use scenario::{Scenario, ScenarioInput, Stage};

@@ -83,7 +83,8 @@ impl Preset {
             .expect("every preset is a valid scenario (checked by the test suite)")
     }
 
-    /// The preset's inputs.
+    /// The preset's inputs. (Longer than most functions: it is a table, one
+    /// arm of settings per preset, read best in one place.)
     pub fn input(self) -> ScenarioInput {
         let mut s = ScenarioInput {
             name: self.title().to_owned(),

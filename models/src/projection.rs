@@ -369,6 +369,38 @@ pub enum Change {
 }
 
 impl Change {
+    /// Every change, in order (`Change as usize` indexes it).
+    pub const ALL: [Change; 12] = [
+        Change::ConnectionPooler,
+        Change::Cache,
+        Change::Cdn,
+        Change::BackgroundJobs,
+        Change::DbUpgrade,
+        Change::ReadReplica,
+        Change::MultiAz,
+        Change::ExtractPayments,
+        Change::ExtractSearch,
+        Change::ExtractMedia,
+        Change::Sharding,
+        Change::MultiRegion,
+    ];
+
+    /// The change's name inside a sentence: "cache", but "CDN" (acronyms keep
+    /// their case).
+    ///
+    /// ```
+    /// use headroom_models::Change;
+    /// assert_eq!(Change::Cache.mid_sentence(), "cache");
+    /// assert_eq!(Change::Cdn.mid_sentence(), "CDN");
+    /// ```
+    pub fn mid_sentence(self) -> String {
+        let title = self.to_string();
+        match title.chars().nth(1) {
+            Some(second) if second.is_lowercase() => title[..1].to_lowercase() + &title[1..],
+            _ => title,
+        }
+    }
+
     pub fn extract(service: Service) -> Change {
         match service {
             Service::Payments => Change::ExtractPayments,
@@ -442,10 +474,60 @@ pub struct Gap {
     pub note: String,
 }
 
+/// What a warning is about. Its wire name (snake_case) is the `kind` of every
+/// warning in the JSON output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WarningKind {
+    /// Registered users reached the model's ceiling of 10 billion.
+    UserCeiling,
+    /// Client connections exceed the primary's limit with no pooler adopted.
+    ConnectionsOverLimit,
+    /// The app tier is saturated at peak.
+    AppSaturated,
+    /// The database primary is saturated at peak.
+    DbSaturated,
+    /// API p95 at peak is over the objective.
+    SloMissed,
+    /// `growth.dau_share` over 80%.
+    ImplausibleDauShare,
+    /// `usage.requests_per_dau_per_day` over 5,000.
+    ImplausibleRequests,
+    /// `usage.peak_to_average` over 10.
+    ImplausiblePeak,
+    /// `usage.app_cpu_ms_per_request` over 500 ms.
+    ImplausibleCpu,
+    /// `growth.monthly_rate` over 50% a month.
+    ImplausibleGrowth,
+    /// `usage.cache_hit_ratio` over 99%.
+    ImplausibleCacheHit,
+    /// Prices the projection used are UNVERIFIED.
+    UnverifiedPrices,
+}
+
+impl WarningKind {
+    /// Every kind, in order.
+    pub const ALL: [WarningKind; 12] = [
+        WarningKind::UserCeiling,
+        WarningKind::ConnectionsOverLimit,
+        WarningKind::AppSaturated,
+        WarningKind::DbSaturated,
+        WarningKind::SloMissed,
+        WarningKind::ImplausibleDauShare,
+        WarningKind::ImplausibleRequests,
+        WarningKind::ImplausiblePeak,
+        WarningKind::ImplausibleCpu,
+        WarningKind::ImplausibleGrowth,
+        WarningKind::ImplausibleCacheHit,
+        WarningKind::UnverifiedPrices,
+    ];
+}
+
 /// Something the reader should know: saturation, a missed objective, an input
 /// outside the plausible range, an unverified price.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Warning {
+    pub kind: WarningKind,
     /// First month it applies (absent for warnings about inputs).
     pub month: Option<u32>,
     pub message: String,

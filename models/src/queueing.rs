@@ -707,6 +707,7 @@ mod tests {
 
     // ---------------------------------------------------------------- edge cases
 
+    /// One table of edge cases with what each must give (long: it is a list).
     #[test]
     fn edge_cases_are_finite_and_documented() {
         // No servers: always saturated, utilization as if one server, at least 1.

@@ -908,6 +908,9 @@ impl NumericInput {
 /// [`ScenarioInput::set_number`] (write one by name), so the two never disagree.
 macro_rules! numeric_inputs {
     ($($name:literal: $($field:ident).+ $([$index:literal])?, $min:literal ..= $max:expr, $unit:literal $(, $whole:ident)?;)*) => {
+        /// Every numeric input's dotted name, in table order: [`InputKey`] indexes it.
+        const NUMERIC_NAMES: &[&str] = &[$($name),*];
+
         impl ScenarioInput {
             /// Every numeric input with its unit, allowed range and value, in the
             /// order of the groups (growth, revenue, usage, data, stack, thresholds).
@@ -922,34 +925,81 @@ macro_rules! numeric_inputs {
                 }),*]
             }
 
-            /// Write one numeric input by its dotted name, without checking it (a
-            /// whole-number input takes `value` rounded); `false` for a name that is
-            /// not a numeric input. For code that varies inputs in bulk (sampling)
-            /// and checks the result once, with [`Scenario::new`]; edits from people
-            /// go through [`Scenario::with_settings`].
-            ///
-            /// ```
-            /// use headroom_models::Scenario;
-            /// let mut input = Scenario::default().input().clone();
-            /// assert!(input.set_number("growth.stage_rates.2", 0.3));
-            /// assert_eq!(input.growth.stage_rates[2], 0.3);
-            /// assert!(input.set_number("stack.extra_regions", 2.0));
-            /// assert_eq!(input.stack.extra_regions, 2);
-            /// assert!(!input.set_number("growth.mode", 1.0));
-            /// ```
-            pub fn set_number(&mut self, name: &str, value: f64) -> bool {
-                match name {
-                    $($name => {
+            /// The value of the numeric input `key`.
+            pub fn number(&self, key: InputKey) -> f64 {
+                let values = [$(f64::from(self.$($field).+ $([$index])?)),*];
+                values[key.0 as usize]
+            }
+
+            /// Write the numeric input `key` without checking it (a whole-number
+            /// input takes `value` rounded). For code that varies inputs in bulk
+            /// (sampling) and checks the result once; edits from people go
+            /// through [`Scenario::with_settings`].
+            pub fn set(&mut self, key: InputKey, value: f64) {
+                let mut k = 0;
+                $(
+                    if key.0 == k {
                         SetNumber::set(&mut self.$($field).+ $([$index])?, value);
-                        true
-                    })*
-                    _ => false,
-                }
+                        return;
+                    }
+                    k += 1;
+                )*
+                let _ = k;
             }
         }
     };
     (@whole whole) => { true };
     (@whole) => { false };
+}
+
+/// A numeric input addressed by position in the table of inputs, found once
+/// from its dotted name: what Monte Carlo paths write, without parsing names.
+///
+/// ```
+/// use headroom_models::scenario::InputKey;
+/// use headroom_models::Scenario;
+/// let key = InputKey::named("growth.stage_rates.2").unwrap();
+/// let mut input = Scenario::default().input().clone();
+/// input.set(key, 0.3);
+/// assert_eq!(input.growth.stage_rates[2], 0.3);
+/// assert_eq!(input.number(key), 0.3);
+/// assert_eq!(key.name(), "growth.stage_rates.2");
+/// assert!(InputKey::named("growth.mode").is_none());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct InputKey(u16);
+
+impl InputKey {
+    /// The key of a numeric input by its dotted name.
+    pub fn named(name: &str) -> Option<InputKey> {
+        NUMERIC_NAMES
+            .iter()
+            .position(|n| *n == name)
+            .map(|k| InputKey(k as u16))
+    }
+
+    /// The input's dotted name.
+    pub fn name(self) -> &'static str {
+        NUMERIC_NAMES[self.0 as usize]
+    }
+}
+
+impl ScenarioInput {
+    /// Write one numeric input by its dotted name, without checking it (see
+    /// [`ScenarioInput::set`]); `false` for a name that is not a numeric input.
+    ///
+    /// ```
+    /// use headroom_models::Scenario;
+    /// let mut input = Scenario::default().input().clone();
+    /// assert!(input.set_number("stack.extra_regions", 2.0));
+    /// assert_eq!(input.stack.extra_regions, 2);
+    /// assert!(!input.set_number("growth.mode", 1.0));
+    /// ```
+    pub fn set_number(&mut self, name: &str, value: f64) -> bool {
+        InputKey::named(name)
+            .map(|key| self.set(key, value))
+            .is_some()
+    }
 }
 
 /// A numeric field that [`ScenarioInput::set_number`] can write.

@@ -22,9 +22,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::engine::{path_figures, PathFigures};
 use crate::error::Error;
-use crate::projection::{Change, Projection};
-use crate::scenario::{Scenario, ScenarioInput};
+use crate::projection::Change;
+use crate::scenario::{InputKey, Scenario, ScenarioInput};
 
 /// The ends of a ranged input, in the input's own unit. The likely value is the
 /// scenario's value of the input, which must lie within `low..=high`.
@@ -239,53 +240,43 @@ pub struct Simulation {
     pub changes: Vec<ChangeOdds>,
 }
 
-/// The scenario with each ranged input set by `value(name, range, likely)`,
-/// checked (the catalog is shared with `scenario`).
+/// A ranged input addressed by key, with its likely value (the scenario's own).
+#[derive(Debug, Clone, Copy)]
+struct Ranged {
+    key: InputKey,
+    range: Range,
+    likely: f64,
+}
+
+/// The ranged inputs of `uncertainty` over `input`, in the order of their
+/// names (the order draws are made in). Every name was checked to be a
+/// numeric input by [`Uncertainty::check`].
+fn ranged(input: &ScenarioInput, ranges: &BTreeMap<String, Range>) -> Vec<Ranged> {
+    ranges
+        .iter()
+        .filter_map(|(name, &range)| {
+            let key = InputKey::named(name)?;
+            Some(Ranged {
+                key,
+                range,
+                likely: input.number(key),
+            })
+        })
+        .collect()
+}
+
+/// The scenario with each ranged input set to `value(ranged)`, checked (the
+/// catalog is shared with `scenario`).
 fn varied(
     scenario: &Scenario,
-    ranges: &BTreeMap<String, Range>,
-    mut value: impl FnMut(&str, &Range, f64) -> f64,
+    inputs: &[Ranged],
+    mut value: impl FnMut(&Ranged) -> f64,
 ) -> Result<Scenario, Error> {
     scenario.with_numbers(|input| {
-        let all = input.numeric_inputs();
-        for (name, range) in ranges {
-            let likely = all
-                .iter()
-                .find(|i| i.name == name)
-                .map_or(f64::NAN, |i| i.value);
-            let v = value(name, range, likely);
-            input.set_number(name, v);
+        for r in inputs {
+            input.set(r.key, value(r));
         }
     })
-}
-
-#[derive(Debug)]
-/// What a path keeps of its projection: only what the percentiles and the
-/// change probabilities need (a whole projection per path would hold thousands
-/// of months of tiers).
-struct PathFigures {
-    mau: Vec<f64>,
-    total_usd: Vec<f64>,
-    cost_per_customer_usd: Vec<Option<f64>>,
-    /// The first month the path makes each change.
-    made: BTreeMap<Change, u32>,
-}
-
-impl PathFigures {
-    fn of(p: &Projection) -> PathFigures {
-        let mut made: BTreeMap<Change, u32> = BTreeMap::new();
-        for e in p.events.iter().filter(|e| e.adopted) {
-            made.entry(e.change)
-                .and_modify(|m| *m = (*m).min(e.month))
-                .or_insert(e.month);
-        }
-        PathFigures {
-            mau: p.months.iter().map(|m| m.mau).collect(),
-            total_usd: p.months.iter().map(|m| m.total_usd).collect(),
-            cost_per_customer_usd: p.months.iter().map(|m| m.cost_per_customer_usd).collect(),
-            made,
-        }
-    }
 }
 
 /// A Monte Carlo run taken in steps, so a page can run it a chunk at a time
@@ -309,6 +300,7 @@ impl PathFigures {
 pub struct Simulator {
     scenario: Scenario,
     uncertainty: Uncertainty,
+    inputs: Vec<Ranged>,
     rng: fastrand::Rng,
     paths: Vec<PathFigures>,
     /// The projection's month numbers (the same for every path).
@@ -323,6 +315,7 @@ impl Simulator {
         Ok(Simulator {
             scenario: scenario.clone(),
             uncertainty: uncertainty.clone(),
+            inputs: ranged(scenario.input(), &uncertainty.ranges),
             rng: fastrand::Rng::with_seed(uncertainty.seed),
             paths: Vec::with_capacity(uncertainty.paths as usize),
             month_numbers: Vec::new(),
@@ -353,16 +346,16 @@ impl Simulator {
         let max_redraws = self.uncertainty.paths.saturating_mul(10);
         while self.paths.len() < until {
             let rng = &mut self.rng;
-            let drawn = varied(&self.scenario, &self.uncertainty.ranges, |_, r, likely| {
-                triangular(rng.f64(), r.low, likely, r.high)
+            let drawn = varied(&self.scenario, &self.inputs, |r| {
+                triangular(rng.f64(), r.range.low, r.likely, r.range.high)
             });
             match drawn {
                 Ok(s) => {
-                    let p = crate::project(&s);
+                    let figures = path_figures(&s);
                     if self.month_numbers.is_empty() {
-                        self.month_numbers = p.months.iter().map(|m| m.month).collect();
+                        self.month_numbers = (0..figures.mau.len() as u32).collect();
                     }
-                    self.paths.push(PathFigures::of(&p));
+                    self.paths.push(figures);
                 }
                 Err(e) => {
                     self.redrawn += 1;
@@ -442,14 +435,16 @@ impl Simulator {
             }
         }
 
-        let mut first: BTreeMap<Change, Vec<u32>> = BTreeMap::new();
-        for p in &self.paths {
-            for (&change, &month) in &p.made {
-                first.entry(change).or_default().push(month);
-            }
-        }
-        let changes = first
+        let changes = Change::ALL
             .into_iter()
+            .filter_map(|change| {
+                let made: Vec<u32> = self
+                    .paths
+                    .iter()
+                    .filter_map(|p| p.made[change as usize])
+                    .collect();
+                (!made.is_empty()).then_some((change, made))
+            })
             .map(|(change, made)| ChangeOdds {
                 change,
                 by_month: (0..months as u32)
@@ -575,15 +570,13 @@ pub fn sensitivity(scenario: &Scenario, uncertainty: &Uncertainty) -> Result<Vec
             .map_or((None, 0.0), |m| (m.cost_per_customer_usd, m.total_usd))
     };
     let mut swings = Vec::with_capacity(uncertainty.ranges.len());
-    for (name, range) in &uncertainty.ranges {
-        let only = |end: f64| {
-            let one: BTreeMap<String, Range> = [(name.clone(), *range)].into();
-            varied(scenario, &one, |_, _, _| end)
-        };
+    for r in ranged(scenario.input(), &uncertainty.ranges) {
+        let only = |end: f64| varied(scenario, &[r], |_| end);
+        let range = r.range;
         let (cpc_low, total_low) = horizon(&only(range.low)?);
         let (cpc_high, total_high) = horizon(&only(range.high)?);
         swings.push(Swing {
-            input: name.clone(),
+            input: r.key.name().to_owned(),
             low: range.low,
             high: range.high,
             cost_per_customer_at_low: cpc_low,

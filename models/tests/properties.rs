@@ -3,6 +3,7 @@
 //! growth from -50% to +100% a month, every catalog, every policy).
 
 use headroom_models::catalog;
+use headroom_models::engine::{path_figures, PathFigures};
 use headroom_models::scenario::{Adoption, GrowthMode, ScenarioInput, Stage};
 use headroom_models::{codec, project, Scenario};
 use proptest::prelude::*;
@@ -336,8 +337,51 @@ fn extreme_scenario() -> impl Strategy<Value = Scenario> {
         })
 }
 
+/// The figures-only path (what Monte Carlo runs) against the full projection:
+/// every figure bit for bit (`-0.0` is not `0.0`), every first month of a change.
+fn same_figures_as_the_projection(s: &Scenario) -> Result<(), String> {
+    let fast = path_figures(s);
+    let full = PathFigures::of(&project(s));
+    let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+    let opt_bits = |v: &[Option<f64>]| v.iter().map(|x| x.map(f64::to_bits)).collect::<Vec<_>>();
+    if bits(&fast.mau) != bits(&full.mau) {
+        return Err(format!("mau: {:?} vs {:?}", fast.mau, full.mau));
+    }
+    if bits(&fast.total_usd) != bits(&full.total_usd) {
+        return Err(format!(
+            "total_usd: {:?} vs {:?}",
+            fast.total_usd, full.total_usd
+        ));
+    }
+    if opt_bits(&fast.cost_per_customer_usd) != opt_bits(&full.cost_per_customer_usd) {
+        return Err("cost_per_customer_usd differs".to_owned());
+    }
+    if fast.made != full.made {
+        return Err(format!(
+            "first months of changes: {:?} vs {:?}",
+            fast.made, full.made
+        ));
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn figures_only_path_equals_the_projection(input in scenario_input()) {
+        let s = Scenario::new(input).unwrap();
+        if let Err(e) = same_figures_as_the_projection(&s) { prop_assert!(false, "{}", e); }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..config() })]
+
+    #[test]
+    fn figures_only_path_equals_the_projection_at_the_edges(s in extreme_scenario()) {
+        if let Err(e) = same_figures_as_the_projection(&s) { prop_assert!(false, "{}", e); }
+    }
 
     #[test]
     fn figures_stay_finite_at_the_edges_of_every_range(s in extreme_scenario()) {

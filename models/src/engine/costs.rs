@@ -1,0 +1,126 @@
+//! Costs: every line item of the month priced from the catalog (docs/MODEL.md,
+//! "Costs"). The total is made only by `Costs::total`.
+
+use super::context::Context;
+use super::journal::{Journal, Used};
+use super::state::Log;
+use super::{Sized, DAYS_PER_MONTH};
+use crate::catalog::RateName;
+use crate::projection::{Costs, Service};
+
+/// Hosts an extracted service runs on: two app instances for availability.
+const SERVICE_APP_INSTANCES: u64 = 2;
+
+/// A rate's monthly cost for a quantity, noting the rate as used.
+fn rate<J: Journal>(cx: &Context, log: &mut Log<J>, name: RateName, quantity: f64) -> f64 {
+    log.used_rate(name, quantity);
+    cx.rate(name).cost(quantity)
+}
+
+/// Every line item of the month.
+pub(super) fn month<J: Journal>(cx: &Context, log: &mut Log<J>, s: &Sized) -> Costs {
+    let app_price = cx.app.price.usd_per_month();
+    let db = &s.data.db;
+    let mut c = Costs {
+        app: s.app.count as f64 * app_price,
+        database: db.instance_cost,
+        db_storage: db.storage_cost,
+        ..Costs::default()
+    };
+    if let (Some(p), Some(k)) = (&s.pooler, cx.pooler_index) {
+        c.pooler = f64::from(p.count) * cx.catalog.app_skus[k].price.usd_per_month();
+    }
+    if let Some(cache) = &s.data.cache {
+        c.cache = cache.cost;
+    }
+    if let Some(w) = &s.workers {
+        c.workers = f64::from(w.count) * app_price;
+        c.queue = rate(cx, log, RateName::QueueMessages, w.messages);
+    }
+    storage_and_delivery(cx, log, s, &mut c);
+    saas(cx, log, s, &mut c);
+    if !s.services.is_empty() {
+        c.services = services(cx, log, s.ha, app_price) * s.services.len() as f64;
+    }
+    if s.extra_regions > 0 {
+        c.regions = region(cx, log, s, app_price) * f64::from(s.extra_regions);
+    }
+    let u = &cx.input.usage;
+    c.ai = s.people.dau * u.ai_tokens_per_dau_per_day * DAYS_PER_MONTH / 1e6
+        * u.ai_usd_per_million_tokens;
+    c.platform = cx.catalog.fixed_fees.iter().fold(0.0, |sum, f| sum + f.usd);
+    c
+}
+
+/// Object storage, origin egress and the CDN.
+fn storage_and_delivery<J: Journal>(cx: &Context, log: &mut Log<J>, s: &Sized, c: &mut Costs) {
+    let t = &s.traffic;
+    c.object_storage = rate(cx, log, RateName::ObjectStorage, s.world.object_gb)
+        + rate(cx, log, RateName::ObjectWrites, t.object_puts)
+        + rate(cx, log, RateName::ObjectReads, t.media_gets);
+    c.egress = rate(cx, log, RateName::OriginEgress, t.egress.origin);
+    if t.cdn {
+        c.cdn = t.cdn_usd;
+        log.used_rate(RateName::CdnEgress, t.edge_gb);
+        log.used_rate(RateName::CdnRequests, t.edge_requests);
+        log.used_rate(RateName::OriginToCdn, t.origin_fetch_gb);
+    }
+}
+
+/// Managed services: auth, card fees, email, monitoring, error tracking, search.
+fn saas<J: Journal>(cx: &Context, log: &mut Log<J>, s: &Sized, c: &mut Costs) {
+    let (u, p) = (&cx.input.usage, &s.people);
+    c.auth = rate(cx, log, RateName::AuthBase, 1.0) + rate(cx, log, RateName::AuthMau, p.mau);
+    let payments_percent = rate(
+        cx,
+        log,
+        RateName::PaymentsPercent,
+        p.customers * cx.input.revenue.arpa_usd_per_month,
+    );
+    c.payments = payments_percent + rate(cx, log, RateName::PaymentsFixed, p.customers);
+    c.email = rate(cx, log, RateName::Email, u.emails_per_mau_per_month * p.mau);
+    let agent_hosts = s.app.count
+        + s.workers.as_ref().map_or(0, |w| u64::from(w.count))
+        + s.pooler.as_ref().map_or(0, |x| u64::from(x.count));
+    c.monitoring = rate(cx, log, RateName::MonitoringHost, agent_hosts as f64);
+    c.error_tracking = rate(cx, log, RateName::ErrorTracking, 1.0);
+    if s.services.contains(&Service::Search) {
+        c.search = rate(cx, log, RateName::SearchBase, 1.0)
+            + rate(
+                cx,
+                log,
+                RateName::SearchRequests,
+                p.dau * u.search_requests_per_dau_per_day * DAYS_PER_MONTH,
+            );
+    }
+}
+
+/// One extracted service: two app instances, the smallest database, their monitoring.
+fn services<J: Journal>(cx: &Context, log: &mut Log<J>, ha: bool, app_price: f64) -> f64 {
+    log.used(Used::Db(0));
+    SERVICE_APP_INSTANCES as f64 * app_price
+        + cx.db.price[0] * cx.az_multiplier(ha)
+        + rate(
+            cx,
+            log,
+            RateName::MonitoringHost,
+            SERVICE_APP_INSTANCES as f64,
+        )
+}
+
+/// One extra region: app instances for its share of traffic (at least two), a
+/// read replica of every shard's primary with its storage, their monitoring.
+fn region<J: Journal>(cx: &Context, log: &mut Log<J>, s: &Sized, app_price: f64) -> f64 {
+    let far = cx.input.usage.far_users_share;
+    let share = if far > 0.0 {
+        far
+    } else {
+        1.0 / (1.0 + f64::from(s.extra_regions))
+    };
+    let region_apps = ((s.app.count as f64 * share).ceil() as u64).max(2);
+    let db = &s.data.db;
+    region_apps as f64 * app_price
+        + db.shards as f64 * cx.db.price[db.sku]
+        + rate(cx, log, RateName::DbStorage, s.world.db_gb)
+        + rate(cx, log, RateName::MonitoringHost, region_apps as f64)
+}
