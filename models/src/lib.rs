@@ -27,6 +27,7 @@ pub mod format;
 pub mod presets;
 pub mod projection;
 pub mod queueing;
+mod ranges;
 pub mod scenario;
 pub mod uncertainty;
 pub mod wire;

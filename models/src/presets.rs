@@ -174,6 +174,13 @@ impl Preset {
     }
 }
 
+impl Default for Scenario {
+    /// The built-in default scenario: the B2B SaaS preset.
+    fn default() -> Self {
+        Preset::B2bSaas.scenario()
+    }
+}
+
 impl fmt::Display for Preset {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.id())

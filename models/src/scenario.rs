@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::{self, Catalog};
 use crate::error::Error;
+use crate::ranges::{Range, Uncertainty, PATHS};
 
 /// Growth stage of a month, by monthly active users (docs/MODEL.md, stages).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -406,7 +407,7 @@ pub struct ScenarioInput {
     /// reproduces the same spread (docs/MODEL.md 11b). Absent for a scenario
     /// without uncertainty: its files and links are as before.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub uncertainty: Option<crate::uncertainty::Uncertainty>,
+    pub uncertainty: Option<Uncertainty>,
 }
 
 impl Default for ScenarioInput {
@@ -495,11 +496,7 @@ impl Scenario {
     /// let e = s.with_range("growth.monthly_rate", Some(Range { low: 0.5, high: 0.6 })).unwrap_err();
     /// assert_eq!(e.field, "uncertainty.ranges.growth.monthly_rate.low");
     /// ```
-    pub fn with_range(
-        &self,
-        name: &str,
-        range: Option<crate::uncertainty::Range>,
-    ) -> Result<Scenario, Error> {
+    pub fn with_range(&self, name: &str, range: Option<Range>) -> Result<Scenario, Error> {
         let mut input = self.input.clone();
         let mut u = input.uncertainty.take().unwrap_or_default();
         match range {
@@ -662,13 +659,6 @@ fn set_path(tree: &mut serde_json::Value, key: &str, value: &str) -> Result<(), 
         }
     }
     Ok(())
-}
-
-impl Default for Scenario {
-    /// The built-in default scenario: the B2B SaaS preset.
-    fn default() -> Self {
-        crate::presets::Preset::B2bSaas.scenario()
-    }
 }
 
 impl TryFrom<ScenarioInput> for Scenario {
@@ -908,8 +898,9 @@ impl NumericInput {
 /// [`ScenarioInput::set_number`] (write one by name), so the two never disagree.
 macro_rules! numeric_inputs {
     ($($name:literal: $($field:ident).+ $([$index:literal])?, $min:literal ..= $max:expr, $unit:literal $(, $whole:ident)?;)*) => {
-        /// Every numeric input's dotted name, in table order: [`InputKey`] indexes it.
-        const NUMERIC_NAMES: &[&str] = &[$($name),*];
+        /// A writer of each numeric input, in table order: [`InputKey`] indexes it.
+        const SETTERS: &[fn(&mut ScenarioInput, f64)] =
+            &[$(|s, v| SetNumber::set(&mut s.$($field).+ $([$index])?, v)),*];
 
         impl ScenarioInput {
             /// Every numeric input with its unit, allowed range and value, in the
@@ -925,26 +916,14 @@ macro_rules! numeric_inputs {
                 }),*]
             }
 
-            /// The value of the numeric input `key`.
-            pub fn number(&self, key: InputKey) -> f64 {
-                let values = [$(f64::from(self.$($field).+ $([$index])?)),*];
-                values[key.0 as usize]
-            }
-
             /// Write the numeric input `key` without checking it (a whole-number
             /// input takes `value` rounded). For code that varies inputs in bulk
             /// (sampling) and checks the result once; edits from people go
             /// through [`Scenario::with_settings`].
             pub fn set(&mut self, key: InputKey, value: f64) {
-                let mut k = 0;
-                $(
-                    if key.0 == k {
-                        SetNumber::set(&mut self.$($field).+ $([$index])?, value);
-                        return;
-                    }
-                    k += 1;
-                )*
-                let _ = k;
+                if let Some(set) = SETTERS.get(key.index as usize) {
+                    set(self, value);
+                }
             }
         }
     };
@@ -967,24 +946,34 @@ macro_rules! numeric_inputs {
 /// assert!(InputKey::named("growth.mode").is_none());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct InputKey(u16);
+pub struct InputKey {
+    index: u16,
+    name: &'static str,
+}
 
 impl InputKey {
     /// The key of a numeric input by its dotted name.
     pub fn named(name: &str) -> Option<InputKey> {
-        NUMERIC_NAMES
-            .iter()
-            .position(|n| *n == name)
-            .map(|k| InputKey(k as u16))
+        let inputs = ScenarioInput::default().numeric_inputs();
+        let index = inputs.iter().position(|i| i.name == name)?;
+        Some(InputKey {
+            index: index as u16,
+            name: inputs[index].name,
+        })
     }
 
     /// The input's dotted name.
     pub fn name(self) -> &'static str {
-        NUMERIC_NAMES[self.0 as usize]
+        self.name
     }
 }
 
 impl ScenarioInput {
+    /// The value of the numeric input `key`.
+    pub fn number(&self, key: InputKey) -> f64 {
+        self.numeric_inputs()[key.index as usize].value
+    }
+
     /// Write one numeric input by its dotted name, without checking it (see
     /// [`ScenarioInput::set`]); `false` for a name that is not a numeric input.
     ///
@@ -1212,6 +1201,79 @@ fn validate(s: &ScenarioInput) -> Result<(), Error> {
         u.check(s)?;
     }
     Ok(())
+}
+
+/// The scenario checks the ranges it carries, where its inputs are known.
+impl Uncertainty {
+    /// Check the settings against a scenario: a known path count; each range on a
+    /// numeric input that is not a whole number (counts and the horizon are not
+    /// sampled), finite, `low <= likely <= high`, and inside the input's allowed
+    /// range. Errors name the field (`uncertainty.ranges.<name>.low`).
+    ///
+    /// ```
+    /// use headroom_models::uncertainty::{Range, Uncertainty};
+    /// use headroom_models::Scenario;
+    /// let s = Scenario::default();
+    /// let mut u = Uncertainty::default();
+    /// u.ranges.insert("growth.monthly_rate".into(), Range { low: 0.08, high: 0.2 });
+    /// assert!(u.check(s.input()).is_ok());
+    /// u.ranges.insert("growth.monthly_rate".into(), Range { low: 0.15, high: 0.2 });
+    /// assert_eq!(u.check(s.input()).unwrap_err().field, "uncertainty.ranges.growth.monthly_rate.low");
+    /// ```
+    pub fn check(&self, input: &ScenarioInput) -> Result<(), Error> {
+        if !PATHS.contains(&self.paths) {
+            return Err(Error::invalid(
+                "uncertainty.paths",
+                self.paths,
+                format!("a whole number from {} to {}", PATHS.start(), PATHS.end()),
+            ));
+        }
+        let inputs = input.numeric_inputs();
+        for (name, range) in &self.ranges {
+            let field = |end: &str| format!("uncertainty.ranges.{name}.{end}");
+            let Some(input) = inputs.iter().find(|i| i.name == name) else {
+                return Err(Error::invalid(
+                    format!("uncertainty.ranges.{name}"),
+                    "an unknown input",
+                    "a numeric input name (see `headroom inputs`)",
+                ));
+            };
+            if input.whole {
+                return Err(Error::invalid(
+                    format!("uncertainty.ranges.{name}"),
+                    "a whole-number input",
+                    "an input that is not a count (counts and the horizon are not sampled)",
+                ));
+            }
+            let likely = input.value;
+            let within = |v: f64| v.is_finite() && v >= input.min && v <= input.max;
+            if !(within(range.low) && range.low <= likely) {
+                return Err(Error::invalid(
+                    field("low"),
+                    crate::format::exact(range.low),
+                    format!(
+                        "a number from {} to the likely value {} ({})",
+                        crate::format::exact(input.min),
+                        crate::format::exact(likely),
+                        input.unit
+                    ),
+                ));
+            }
+            if !(within(range.high) && range.high >= likely) {
+                return Err(Error::invalid(
+                    field("high"),
+                    crate::format::exact(range.high),
+                    format!(
+                        "a number from the likely value {} to {} ({})",
+                        crate::format::exact(likely),
+                        crate::format::exact(input.max),
+                        input.unit
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -20,21 +20,14 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::engine::{path_figures, PathFigures};
 use crate::error::Error;
 use crate::projection::Change;
-use crate::scenario::{InputKey, Scenario, ScenarioInput};
+use crate::scenario::{InputKey, NumericInput, Scenario, ScenarioInput};
 
-/// The ends of a ranged input, in the input's own unit. The likely value is the
-/// scenario's value of the input, which must lie within `low..=high`.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Range {
-    pub low: f64,
-    pub high: f64,
-}
+pub use crate::ranges::{Range, Uncertainty, PATHS};
 
 impl Range {
     /// A starting range for an input: its value ± 20% (of the value's size),
@@ -48,109 +41,12 @@ impl Range {
     /// let r = Range::around(rate);
     /// assert!((r.low - 0.096).abs() < 1e-12 && (r.high - 0.144).abs() < 1e-12);
     /// ```
-    pub fn around(input: &crate::scenario::NumericInput) -> Range {
+    pub fn around(input: &NumericInput) -> Range {
         let spread = 0.2 * input.value.abs();
         Range {
             low: (input.value - spread).max(input.min),
             high: (input.value + spread).min(input.max),
         }
-    }
-}
-
-/// Fewest and most paths a simulation runs.
-pub const PATHS: std::ops::RangeInclusive<u32> = 1_000..=100_000;
-
-/// What is uncertain and how to simulate it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Uncertainty {
-    /// Seed of the paths: the same seed gives the same numbers everywhere.
-    pub seed: u64,
-    /// Number of paths, within [`PATHS`].
-    pub paths: u32,
-    /// Ranged inputs by dotted name (as in `headroom inputs`).
-    pub ranges: BTreeMap<String, Range>,
-}
-
-impl Default for Uncertainty {
-    fn default() -> Self {
-        Uncertainty {
-            seed: 1,
-            paths: 1_000,
-            ranges: BTreeMap::new(),
-        }
-    }
-}
-
-impl Uncertainty {
-    /// Check the settings against a scenario: a known path count; each range on a
-    /// numeric input that is not a whole number (counts and the horizon are not
-    /// sampled), finite, `low <= likely <= high`, and inside the input's allowed
-    /// range. Errors name the field (`uncertainty.ranges.<name>.low`).
-    ///
-    /// ```
-    /// use headroom_models::uncertainty::{Range, Uncertainty};
-    /// use headroom_models::Scenario;
-    /// let s = Scenario::default();
-    /// let mut u = Uncertainty::default();
-    /// u.ranges.insert("growth.monthly_rate".into(), Range { low: 0.08, high: 0.2 });
-    /// assert!(u.check(s.input()).is_ok());
-    /// u.ranges.insert("growth.monthly_rate".into(), Range { low: 0.15, high: 0.2 });
-    /// assert_eq!(u.check(s.input()).unwrap_err().field, "uncertainty.ranges.growth.monthly_rate.low");
-    /// ```
-    pub fn check(&self, input: &ScenarioInput) -> Result<(), Error> {
-        if !PATHS.contains(&self.paths) {
-            return Err(Error::invalid(
-                "uncertainty.paths",
-                self.paths,
-                format!("a whole number from {} to {}", PATHS.start(), PATHS.end()),
-            ));
-        }
-        let inputs = input.numeric_inputs();
-        for (name, range) in &self.ranges {
-            let field = |end: &str| format!("uncertainty.ranges.{name}.{end}");
-            let Some(input) = inputs.iter().find(|i| i.name == name) else {
-                return Err(Error::invalid(
-                    format!("uncertainty.ranges.{name}"),
-                    "an unknown input",
-                    "a numeric input name (see `headroom inputs`)",
-                ));
-            };
-            if input.whole {
-                return Err(Error::invalid(
-                    format!("uncertainty.ranges.{name}"),
-                    "a whole-number input",
-                    "an input that is not a count (counts and the horizon are not sampled)",
-                ));
-            }
-            let likely = input.value;
-            let within = |v: f64| v.is_finite() && v >= input.min && v <= input.max;
-            if !(within(range.low) && range.low <= likely) {
-                return Err(Error::invalid(
-                    field("low"),
-                    crate::format::exact(range.low),
-                    format!(
-                        "a number from {} to the likely value {} ({})",
-                        crate::format::exact(input.min),
-                        crate::format::exact(likely),
-                        input.unit
-                    ),
-                ));
-            }
-            if !(within(range.high) && range.high >= likely) {
-                return Err(Error::invalid(
-                    field("high"),
-                    crate::format::exact(range.high),
-                    format!(
-                        "a number from the likely value {} to {} ({})",
-                        crate::format::exact(likely),
-                        crate::format::exact(input.max),
-                        input.unit
-                    ),
-                ));
-            }
-        }
-        Ok(())
     }
 }
 
@@ -186,18 +82,21 @@ pub struct Band {
 }
 
 impl Band {
-    /// The band of `values` (sorted in place), by linear interpolation between
-    /// order statistics; `None` for no values.
-    fn of(values: &mut [f64]) -> Option<Band> {
-        if values.is_empty() {
+    /// The band of `values`, by linear interpolation between order statistics;
+    /// `None` for no values. `scratch` is reused between calls.
+    fn of(values: impl Iterator<Item = f64>, scratch: &mut Vec<f64>) -> Option<Band> {
+        scratch.clear();
+        scratch.extend(values);
+        if scratch.is_empty() {
             return None;
         }
-        values.sort_by(f64::total_cmp);
+        scratch.sort_by(f64::total_cmp);
+        let last = scratch.len() - 1;
         let at = |q: f64| {
-            let pos = q * (values.len() - 1) as f64;
+            let pos = q * last as f64;
             let (i, frac) = (pos.floor() as usize, pos.fract());
-            let next = values[(i + 1).min(values.len() - 1)];
-            values[i] + (next - values[i]) * frac
+            let (here, next) = (scratch[i], scratch[(i + 1).min(last)]);
+            here + (next - here) * frac
         };
         Some(Band {
             p10: at(0.1),
@@ -342,21 +241,40 @@ impl Simulator {
     /// invalid scenarios (inputs valid alone, not together) more than ten times
     /// as often as the paths asked for.
     pub fn step(&mut self, paths: u32) -> Result<(), Error> {
-        let until = (self.done() + paths).min(self.total()) as usize;
+        let drawn = self.draw(paths)?;
+        self.add(drawn.iter().map(path_figures));
+        Ok(())
+    }
+
+    /// Draw up to `paths` more paths' scenarios without projecting them, for a
+    /// caller that projects them elsewhere (on several threads) with
+    /// [`path_figures`] and hands the figures back, in the same order, to
+    /// [`Simulator::add`] before drawing again. The draws are the same as
+    /// [`Simulator::step`]'s, so the numbers are too.
+    ///
+    /// ```
+    /// use headroom_models::engine::path_figures;
+    /// use headroom_models::uncertainty::{simulate, Range, Simulator, Uncertainty};
+    /// use headroom_models::Scenario;
+    /// let s = Scenario::default();
+    /// let mut u = Uncertainty::default();
+    /// u.ranges.insert("growth.monthly_rate".into(), Range { low: 0.06, high: 0.18 });
+    /// let mut run = Simulator::new(&s, &u).unwrap();
+    /// let drawn = run.draw(u.paths).unwrap();
+    /// run.add(drawn.iter().rev().map(path_figures).collect::<Vec<_>>().into_iter().rev());
+    /// assert_eq!(run.result(), simulate(&s, &u).unwrap());
+    /// ```
+    pub fn draw(&mut self, paths: u32) -> Result<Vec<Scenario>, Error> {
+        let want = paths.min(self.total() - self.done()) as usize;
         let max_redraws = self.uncertainty.paths.saturating_mul(10);
-        while self.paths.len() < until {
+        let mut out = Vec::with_capacity(want);
+        while out.len() < want {
             let rng = &mut self.rng;
             let drawn = varied(&self.scenario, &self.inputs, |r| {
                 triangular(rng.f64(), r.range.low, r.likely, r.range.high)
             });
             match drawn {
-                Ok(s) => {
-                    let figures = path_figures(&s);
-                    if self.month_numbers.is_empty() {
-                        self.month_numbers = (0..figures.mau.len() as u32).collect();
-                    }
-                    self.paths.push(figures);
-                }
+                Ok(s) => out.push(s),
                 Err(e) => {
                     self.redrawn += 1;
                     if self.redrawn > max_redraws {
@@ -369,7 +287,17 @@ impl Simulator {
                 }
             }
         }
-        Ok(())
+        Ok(out)
+    }
+
+    /// Add the figures of drawn paths, in the order they were drawn.
+    pub fn add(&mut self, figures: impl IntoIterator<Item = PathFigures>) {
+        for f in figures {
+            if self.month_numbers.is_empty() {
+                self.month_numbers = (0..f.mau.len() as u32).collect();
+            }
+            self.paths.push(f);
+        }
     }
 
     /// Every path's figures as CSV, one row per path and month: the raw
@@ -411,20 +339,13 @@ impl Simulator {
         let paths = self.paths.len();
         let months = self.paths.first().map_or(0, |p| p.mau.len());
         let mut bands = Vec::with_capacity(months);
-        let mut values = Vec::with_capacity(paths);
+        let mut scratch = Vec::with_capacity(paths);
         for m in 0..months {
-            let mut band = |pick: &dyn Fn(&PathFigures) -> Option<f64>| {
-                values.clear();
-                values.extend(self.paths.iter().filter_map(pick));
-                if values.len() * 2 < paths {
-                    None
-                } else {
-                    Band::of(&mut values)
-                }
-            };
-            let mau = band(&|p| Some(p.mau[m]));
-            let total = band(&|p| Some(p.total_usd[m]));
-            let per_customer = band(&|p| p.cost_per_customer_usd[m]);
+            let mau = Band::of(self.paths.iter().map(|p| p.mau[m]), &mut scratch);
+            let total = Band::of(self.paths.iter().map(|p| p.total_usd[m]), &mut scratch);
+            let with_customers = self.paths.iter().filter_map(|p| p.cost_per_customer_usd[m]);
+            let per_customer =
+                Band::of(with_customers, &mut scratch).filter(|_| scratch.len() * 2 >= paths);
             if let (Some(mau), Some(total_usd)) = (mau, total) {
                 bands.push(MonthBand {
                     month: self.month_numbers[m],
@@ -438,18 +359,20 @@ impl Simulator {
         let changes = Change::ALL
             .into_iter()
             .filter_map(|change| {
-                let made: Vec<u32> = self
-                    .paths
+                // Paths making the change in each month, then summed up to each month.
+                let mut made = vec![0u32; months];
+                for at in self.paths.iter().filter_map(|p| p.made[change as usize]) {
+                    made[at as usize] += 1;
+                }
+                let mut by_now = 0;
+                let by_month = made
                     .iter()
-                    .filter_map(|p| p.made[change as usize])
+                    .map(|n| {
+                        by_now += n;
+                        f64::from(by_now) / paths as f64
+                    })
                     .collect();
-                (!made.is_empty()).then_some((change, made))
-            })
-            .map(|(change, made)| ChangeOdds {
-                change,
-                by_month: (0..months as u32)
-                    .map(|m| made.iter().filter(|&&at| at <= m).count() as f64 / paths as f64)
-                    .collect(),
+                (by_now > 0).then_some(ChangeOdds { change, by_month })
             })
             .collect();
 

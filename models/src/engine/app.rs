@@ -4,9 +4,9 @@
 use std::sync::Arc;
 
 use super::context::Context;
-use super::journal::{Journal, Used};
 use super::load::Load;
 use super::state::Log;
+use super::state::Used;
 use super::{clamp_u32, count_for, servers, DAYS_PER_MONTH, SECONDS_PER_DAY};
 use crate::projection::{AppTier, WorkerTier};
 use crate::queueing::{in_flight, mmc, Latency};
@@ -46,13 +46,7 @@ fn instance_capacity(cx: &Context) -> f64 {
 
 /// Size the app servers: CPU per request (plus inline side effects and jobs
 /// until background jobs are adopted) at peak, at least the policy's minimum.
-pub(super) fn size<J: Journal>(
-    cx: &Context,
-    log: &mut Log<J>,
-    load: &Load,
-    jobs: bool,
-    ha: bool,
-) -> AppSizing {
+pub(super) fn size(cx: &Context, log: &mut Log, load: &Load, jobs: bool, ha: bool) -> AppSizing {
     let u = &cx.input.usage;
     let (inline_side_ms, inline_jobs_busy) = if jobs {
         (0.0, 0.0)

@@ -2,19 +2,14 @@
 //! Multi-AZ database, at least two app instances and a replicated cache.
 
 use super::context::Context;
-use super::journal::{Journal, Trigger};
+use super::journal::Trigger;
 use super::state::{Adopted, Log};
 use super::users::People;
 use crate::format::count as fmt_count;
 use crate::projection::{Basis, Change};
 
 /// Adopt high availability once the stage reaches the policy's; whether it is on.
-pub(super) fn decide<J: Journal>(
-    cx: &Context,
-    adopted: &mut Adopted,
-    log: &mut Log<J>,
-    people: &People,
-) -> bool {
+pub(super) fn decide(cx: &Context, adopted: &mut Adopted, log: &mut Log, people: &People) -> bool {
     let from = cx.input.stack.ha_from_stage;
     let (stage, mau) = (people.stage, people.mau);
     if !adopted.multi_az && stage >= from {

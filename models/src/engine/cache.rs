@@ -6,8 +6,9 @@ use std::sync::Arc;
 
 use super::context::Context;
 use super::database::{self, Bounds, DbLoad, DbPlan};
-use super::journal::{Journal, Trigger, Used};
+use super::journal::Trigger;
 use super::load::Load;
+use super::state::Used;
 use super::state::{Adopted, Log};
 use super::users::People;
 use super::{clamp_u32, count_for, fmt_usd};
@@ -90,10 +91,10 @@ fn plan(cx: &Context, ops_per_s: f64, cache_set_gb: f64, ha: bool) -> CachePlan 
 
 /// Decide the cache (the rule by DAU; the model when the database it saves costs
 /// more than the cache) and plan the database the month runs on.
-pub(super) fn decide<J: Journal>(
+pub(super) fn decide(
     cx: &Context,
     adopted: &mut Adopted,
-    log: &mut Log<J>,
+    log: &mut Log,
     people: &People,
     load: &Load,
     db_gb: f64,
@@ -151,9 +152,9 @@ pub(super) fn decide<J: Journal>(
 }
 
 /// The rule of thumb: a cache from a number of DAU.
-fn rule_trigger<'c, J: Journal>(
+fn rule_trigger<'c>(
     cx: &'c Context,
-    log: &Log<J>,
+    log: &Log,
     dau: f64,
 ) -> Option<Trigger<impl FnOnce() -> String + 'c>> {
     let th = &cx.input.thresholds;

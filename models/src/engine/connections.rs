@@ -3,7 +3,8 @@
 use std::sync::Arc;
 
 use super::context::Context;
-use super::journal::{Journal, Trigger, Used};
+use super::journal::Trigger;
+use super::state::Used;
 use super::state::{Adopted, Log};
 use crate::catalog::DbSku;
 use crate::format::count as fmt_count;
@@ -19,10 +20,10 @@ pub(super) fn count(cx: &Context, app_count: u64, worker_count: u64) -> f64 {
 /// Decide the pooler (the rule by connections; the model when they exceed the
 /// primary's limit) and size it; warn when connections exceed the limit with
 /// no pooler.
-pub(super) fn pooler<J: Journal>(
+pub(super) fn pooler(
     cx: &Context,
     adopted: &mut Adopted,
-    log: &mut Log<J>,
+    log: &mut Log,
     db_sku: &DbSku,
     app_count: u64,
     worker_count: u64,

@@ -2,23 +2,24 @@
 //! "Costs"). The total is made only by `Costs::total`.
 
 use super::context::Context;
-use super::journal::{Journal, Used};
+use super::services::SEARCH;
 use super::state::Log;
+use super::state::Used;
 use super::{Sized, DAYS_PER_MONTH};
 use crate::catalog::RateName;
-use crate::projection::{Costs, Service};
+use crate::projection::Costs;
 
 /// Hosts an extracted service runs on: two app instances for availability.
 const SERVICE_APP_INSTANCES: u64 = 2;
 
 /// A rate's monthly cost for a quantity, noting the rate as used.
-fn rate<J: Journal>(cx: &Context, log: &mut Log<J>, name: RateName, quantity: f64) -> f64 {
+fn rate(cx: &Context, log: &mut Log, name: RateName, quantity: f64) -> f64 {
     log.used_rate(name, quantity);
     cx.rate(name).cost(quantity)
 }
 
 /// Every line item of the month.
-pub(super) fn month<J: Journal>(cx: &Context, log: &mut Log<J>, s: &Sized) -> Costs {
+pub(super) fn month(cx: &Context, log: &mut Log, s: &Sized) -> Costs {
     let app_price = cx.app.price.usd_per_month();
     let db = &s.data.db;
     let mut c = Costs {
@@ -39,8 +40,9 @@ pub(super) fn month<J: Journal>(cx: &Context, log: &mut Log<J>, s: &Sized) -> Co
     }
     storage_and_delivery(cx, log, s, &mut c);
     saas(cx, log, s, &mut c);
-    if !s.services.is_empty() {
-        c.services = services(cx, log, s.ha, app_price) * s.services.len() as f64;
+    let extracted = s.extracted.iter().filter(|&&made| made).count();
+    if extracted > 0 {
+        c.services = services(cx, log, s.ha, app_price) * extracted as f64;
     }
     if s.extra_regions > 0 {
         c.regions = region(cx, log, s, app_price) * f64::from(s.extra_regions);
@@ -53,7 +55,7 @@ pub(super) fn month<J: Journal>(cx: &Context, log: &mut Log<J>, s: &Sized) -> Co
 }
 
 /// Object storage, origin egress and the CDN.
-fn storage_and_delivery<J: Journal>(cx: &Context, log: &mut Log<J>, s: &Sized, c: &mut Costs) {
+fn storage_and_delivery(cx: &Context, log: &mut Log, s: &Sized, c: &mut Costs) {
     let t = &s.traffic;
     c.object_storage = rate(cx, log, RateName::ObjectStorage, s.world.object_gb)
         + rate(cx, log, RateName::ObjectWrites, t.object_puts)
@@ -68,7 +70,7 @@ fn storage_and_delivery<J: Journal>(cx: &Context, log: &mut Log<J>, s: &Sized, c
 }
 
 /// Managed services: auth, card fees, email, monitoring, error tracking, search.
-fn saas<J: Journal>(cx: &Context, log: &mut Log<J>, s: &Sized, c: &mut Costs) {
+fn saas(cx: &Context, log: &mut Log, s: &Sized, c: &mut Costs) {
     let (u, p) = (&cx.input.usage, &s.people);
     c.auth = rate(cx, log, RateName::AuthBase, 1.0) + rate(cx, log, RateName::AuthMau, p.mau);
     let payments_percent = rate(
@@ -84,7 +86,7 @@ fn saas<J: Journal>(cx: &Context, log: &mut Log<J>, s: &Sized, c: &mut Costs) {
         + s.pooler.as_ref().map_or(0, |x| u64::from(x.count));
     c.monitoring = rate(cx, log, RateName::MonitoringHost, agent_hosts as f64);
     c.error_tracking = rate(cx, log, RateName::ErrorTracking, 1.0);
-    if s.services.contains(&Service::Search) {
+    if s.extracted[SEARCH] {
         c.search = rate(cx, log, RateName::SearchBase, 1.0)
             + rate(
                 cx,
@@ -96,7 +98,7 @@ fn saas<J: Journal>(cx: &Context, log: &mut Log<J>, s: &Sized, c: &mut Costs) {
 }
 
 /// One extracted service: two app instances, the smallest database, their monitoring.
-fn services<J: Journal>(cx: &Context, log: &mut Log<J>, ha: bool, app_price: f64) -> f64 {
+fn services(cx: &Context, log: &mut Log, ha: bool, app_price: f64) -> f64 {
     log.used(Used::Db(0));
     SERVICE_APP_INSTANCES as f64 * app_price
         + cx.db.price[0] * cx.az_multiplier(ha)
@@ -110,7 +112,7 @@ fn services<J: Journal>(cx: &Context, log: &mut Log<J>, ha: bool, app_price: f64
 
 /// One extra region: app instances for its share of traffic (at least two), a
 /// read replica of every shard's primary with its storage, their monitoring.
-fn region<J: Journal>(cx: &Context, log: &mut Log<J>, s: &Sized, app_price: f64) -> f64 {
+fn region(cx: &Context, log: &mut Log, s: &Sized, app_price: f64) -> f64 {
     let far = cx.input.usage.far_users_share;
     let share = if far > 0.0 {
         far

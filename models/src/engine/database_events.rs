@@ -4,17 +4,17 @@
 
 use super::context::Context;
 use super::database::{DbLoad, DbPlan, ShardCause, MAX_READ_REPLICAS, WRITE_SHARE_OF_PRIMARY};
-use super::journal::{Journal, Trigger};
+use super::journal::Trigger;
 use super::state::{DbMemory, Log};
 use super::{fmt_usd, plural};
 use crate::format::{self, gb as fmt_gb, number as fmt_num};
 use crate::projection::{Basis, Change};
 
 /// Every database event of the month, and the memory moved on to `db`.
-pub(super) fn record<J: Journal>(
+pub(super) fn record(
     cx: &Context,
     memory: &mut DbMemory,
-    log: &mut Log<J>,
+    log: &mut Log,
     db: &DbPlan,
     load: &DbLoad,
 ) {
@@ -49,7 +49,7 @@ pub(super) fn record<J: Journal>(
 }
 
 /// Rule of thumb: replicas when the current primary's CPU is high and reads dominate.
-fn replica_rule<J: Journal>(cx: &Context, log: &mut Log<J>, prev: &DbPlan, load: &DbLoad) {
+fn replica_rule(cx: &Context, log: &mut Log, prev: &DbPlan, load: &DbLoad) {
     let th = &cx.input.thresholds;
     let sku = cx.db_sku(prev.sku);
     let busy = load.busy_per_shard(cx, prev.shards);
@@ -75,7 +75,7 @@ fn replica_rule<J: Journal>(cx: &Context, log: &mut Log<J>, prev: &DbPlan, load:
 }
 
 /// Rule of thumb: shard past a size.
-fn shard_rule<J: Journal>(cx: &Context, log: &mut Log<J>, load: &DbLoad) {
+fn shard_rule(cx: &Context, log: &mut Log, load: &DbLoad) {
     let th = &cx.input.thresholds;
     let db_gb = load.gb;
     if log.fresh(Change::Sharding, Basis::RuleOfThumb, db_gb > th.shard_db_gb) {
@@ -93,7 +93,7 @@ fn shard_rule<J: Journal>(cx: &Context, log: &mut Log<J>, load: &DbLoad) {
 
 /// The model moves to a larger instance than any before: which limit of the
 /// previous highest it outgrew.
-fn upgrade<J: Journal>(cx: &Context, log: &mut Log<J>, high: usize, db: &DbPlan, load: &DbLoad) {
+fn upgrade(cx: &Context, log: &mut Log, high: usize, db: &DbPlan, load: &DbLoad) {
     let prev = cx.db_sku(high);
     let sku = cx.db_sku(db.sku);
     let cap_prev = cx.db.capacity[high];
@@ -151,7 +151,7 @@ fn upgrade<J: Journal>(cx: &Context, log: &mut Log<J>, high: usize, db: &DbPlan,
 }
 
 /// The model adds read replicas beyond any count before.
-fn replicas<J: Journal>(cx: &Context, log: &mut Log<J>, db: &DbPlan, load: &DbLoad) {
+fn replicas(cx: &Context, log: &mut Log, db: &DbPlan, load: &DbLoad) {
     let sku = cx.db_sku(db.sku);
     let cap = cx.db.capacity[db.sku];
     let busy = load.busy_per_shard(cx, db.shards);
@@ -169,7 +169,7 @@ fn replicas<J: Journal>(cx: &Context, log: &mut Log<J>, db: &DbPlan, load: &DbLo
 
 /// The model splits the data (first split, then each doubling): which limit of
 /// the largest instance set the count.
-fn sharding<J: Journal>(cx: &Context, log: &mut Log<J>, db: &DbPlan, load: &DbLoad, before: u64) {
+fn sharding(cx: &Context, log: &mut Log, db: &DbPlan, load: &DbLoad, before: u64) {
     let l = cx.db_sku(cx.db.largest);
     let cap_l = cx.db.capacity[cx.db.largest];
     let write_busy = load.write_busy(cx);

@@ -3,7 +3,7 @@
 
 use super::context::Context;
 use super::fmt_usd;
-use super::journal::{Journal, Trigger};
+use super::journal::Trigger;
 use super::load::Load;
 use super::state::{Adopted, Log};
 use super::users::People;
@@ -32,10 +32,10 @@ pub(super) struct Traffic {
 
 /// Decide the CDN (the rule by DAU; the model when it is cheaper than serving
 /// the bytes from the origin) and bill the month's bytes.
-pub(super) fn decide<J: Journal>(
+pub(super) fn decide(
     cx: &Context,
     adopted: &mut Adopted,
-    log: &mut Log<J>,
+    log: &mut Log,
     people: &People,
     load: &Load,
 ) -> Traffic {

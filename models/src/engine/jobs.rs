@@ -1,19 +1,14 @@
 //! Background jobs: when a synchronous side effect must leave the request path.
 
 use super::context::Context;
-use super::journal::{Journal, Trigger};
+use super::journal::Trigger;
 use super::state::{Adopted, Log};
 use super::users::People;
 use crate::format::number as fmt_num;
 use crate::projection::{Basis, Change};
 
 /// Decide background jobs for the month; whether they are on.
-pub(super) fn decide<J: Journal>(
-    cx: &Context,
-    adopted: &mut Adopted,
-    log: &mut Log<J>,
-    people: &People,
-) -> bool {
+pub(super) fn decide(cx: &Context, adopted: &mut Adopted, log: &mut Log, people: &People) -> bool {
     let (u, th) = (&cx.input.usage, &cx.input.thresholds);
     if !(u.side_effect_share > 0.0 && u.side_effect_ms > 0.0 && people.dau > 0.0) {
         return adopted.jobs;

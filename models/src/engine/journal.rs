@@ -1,11 +1,10 @@
 //! What a run writes down. The full journal ([`Narrative`]) keeps every event
-//! with its reason in words, the warnings and the prices used; the
+//! with its reason in words and the warnings; the
 //! figures-only journal ([`FirstMade`]) keeps only the month each change is
 //! first made, which is all a Monte Carlo path reports. The engine is the same
 //! for both: reasons and messages are closures that only a narrating journal
 //! calls, so a path never builds a string.
 
-use crate::catalog::RateName;
 use crate::projection::{Basis, Change, Event, Warning, WarningKind};
 
 /// Why one basis calls for a change: the metric against its threshold, and the
@@ -17,36 +16,29 @@ pub(super) struct Trigger<R> {
     pub reason: R,
 }
 
-/// A trigger whose reason is a closure: what the stages build.
-pub(super) type Said<R> = Option<Trigger<R>>;
-
 /// No trigger (a basis that does not speak to a change), typed for `decide`.
-pub(super) fn silent() -> Said<fn() -> String> {
+pub(super) fn silent() -> Option<Trigger<fn() -> String>> {
     None
 }
 
-/// A price the run used, for the list of UNVERIFIED prices.
-#[derive(Debug, Clone, Copy)]
-pub(super) enum Used {
-    Rate(RateName),
-    App(usize),
-    Db(usize),
-    Cache(usize),
+/// An event as the stages report it: the reason is built only when asked for.
+pub(super) struct Said<'t> {
+    pub month: u32,
+    pub change: Change,
+    pub basis: Basis,
+    pub adopted: bool,
+    pub metric: &'static str,
+    pub value: f64,
+    pub threshold: f64,
+    pub reason: &'t mut dyn FnMut() -> String,
 }
 
-/// Where a run writes its events, warnings and the prices it used.
+/// Where a run writes its events and warnings. A trait
+/// object, so the stages are compiled once for both journals.
 pub(super) trait Journal {
-    fn event<R: FnOnce() -> String>(
-        &mut self,
-        month: u32,
-        change: Change,
-        basis: Basis,
-        adopted: bool,
-        trigger: Trigger<R>,
-    );
+    fn event(&mut self, said: Said);
     /// A warning of this kind, once per run: the message is built only the first time.
-    fn warn(&mut self, kind: WarningKind, month: Option<u32>, message: impl FnOnce() -> String);
-    fn used(&mut self, price: Used);
+    fn warn(&mut self, kind: WarningKind, month: Option<u32>, message: &mut dyn FnMut() -> String);
 }
 
 /// The full journal of a projection.
@@ -56,54 +48,23 @@ pub(super) struct Narrative {
     pub warnings: Vec<Warning>,
     /// Kinds warned of so far (bit per `WarningKind as u32`).
     warned: u32,
-    pub prices: UsedPrices,
-}
-
-/// The prices a projection used: a bit per rate, a flag per ladder position.
-#[derive(Debug, Default)]
-pub(super) struct UsedPrices {
-    pub rates: u32,
-    pub app: Vec<bool>,
-    pub db: Vec<bool>,
-    pub cache: Vec<bool>,
-}
-
-impl Narrative {
-    pub fn new(app: usize, db: usize, cache: usize) -> Narrative {
-        Narrative {
-            prices: UsedPrices {
-                rates: 0,
-                app: vec![false; app],
-                db: vec![false; db],
-                cache: vec![false; cache],
-            },
-            ..Narrative::default()
-        }
-    }
 }
 
 impl Journal for Narrative {
-    fn event<R: FnOnce() -> String>(
-        &mut self,
-        month: u32,
-        change: Change,
-        basis: Basis,
-        adopted: bool,
-        trigger: Trigger<R>,
-    ) {
+    fn event(&mut self, said: Said) {
         self.events.push(Event {
-            month,
-            change,
-            basis,
-            metric: trigger.metric.to_owned(),
-            value: trigger.value,
-            threshold: trigger.threshold,
-            reason: (trigger.reason)(),
-            adopted,
+            month: said.month,
+            change: said.change,
+            basis: said.basis,
+            metric: said.metric.to_owned(),
+            value: said.value,
+            threshold: said.threshold,
+            reason: (said.reason)(),
+            adopted: said.adopted,
         });
     }
 
-    fn warn(&mut self, kind: WarningKind, month: Option<u32>, message: impl FnOnce() -> String) {
+    fn warn(&mut self, kind: WarningKind, month: Option<u32>, message: &mut dyn FnMut() -> String) {
         let bit = 1 << kind as u32;
         if self.warned & bit == 0 {
             self.warned |= bit;
@@ -112,16 +73,6 @@ impl Journal for Narrative {
                 month,
                 message: message(),
             });
-        }
-    }
-
-    fn used(&mut self, price: Used) {
-        let p = &mut self.prices;
-        match price {
-            Used::Rate(name) => p.rates |= 1 << name as u32,
-            Used::App(k) => p.app[k] = true,
-            Used::Db(k) => p.db[k] = true,
-            Used::Cache(k) => p.cache[k] = true,
         }
     }
 }
@@ -133,21 +84,12 @@ pub(super) struct FirstMade {
 }
 
 impl Journal for FirstMade {
-    fn event<R: FnOnce() -> String>(
-        &mut self,
-        month: u32,
-        change: Change,
-        _basis: Basis,
-        adopted: bool,
-        _trigger: Trigger<R>,
-    ) {
-        let first = &mut self.made[change as usize];
-        if adopted && first.is_none_or(|m| month < m) {
-            *first = Some(month);
+    fn event(&mut self, said: Said) {
+        let first = &mut self.made[said.change as usize];
+        if said.adopted && first.is_none_or(|m| said.month < m) {
+            *first = Some(said.month);
         }
     }
 
-    fn warn(&mut self, _: WarningKind, _: Option<u32>, _: impl FnOnce() -> String) {}
-
-    fn used(&mut self, _: Used) {}
+    fn warn(&mut self, _: WarningKind, _: Option<u32>, _: &mut dyn FnMut() -> String) {}
 }

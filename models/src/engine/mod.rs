@@ -42,15 +42,13 @@ pub use database::{topology, MAX_READ_REPLICAS};
 
 use crate::catalog::RateName;
 use crate::format;
-use crate::projection::{
-    Change, Costs, DbTier, Month, PoolerTier, Projection, Service, Tiers, WorkerTier,
-};
+use crate::projection::{Change, Costs, DbTier, Month, PoolerTier, Projection, Tiers, WorkerTier};
 use crate::queueing::{in_flight, mmc};
 use crate::scenario::Scenario;
 use context::Context;
-use journal::{FirstMade, Journal, Narrative, Used};
+use journal::{FirstMade, Journal, Narrative};
 use regions::DbLatency;
-use state::{Log, Memory, World};
+use state::{Log, Memory, Used, UsedPrices, World};
 
 /// Days per month for traffic volumes (docs/MODEL.md, "Time axis").
 pub const DAYS_PER_MONTH: f64 = 30.4;
@@ -71,18 +69,13 @@ const MIN_REVENUE_FOR_SHARE_USD: f64 = 0.01;
 /// ```
 pub fn project(scenario: &Scenario) -> Projection {
     let cx = Context::new(scenario);
-    let catalog = cx.catalog;
-    let mut journal = Narrative::new(
-        catalog.app_skus.len(),
-        catalog.db_skus.len(),
-        catalog.cache_skus.len(),
-    );
+    let mut journal = Narrative::default();
     warnings::inputs(&cx, &mut journal);
     let mut run = Run::new(&cx, journal);
     let months = (0..=cx.input.horizon_months)
         .map(|t| run.month(t))
         .collect();
-    summary::finish(&cx, run.journal, months)
+    summary::finish(&cx, run.journal, &run.prices, months)
 }
 
 /// What a Monte Carlo path reports of its projection: per month the users
@@ -117,7 +110,7 @@ impl PathFigures {
 }
 
 /// The figures-only projection: the stages of [`project`] with a journal that
-/// keeps no text (no reasons, no warnings, no prices used).
+/// keeps no text (no reasons, no warnings).
 ///
 /// ```
 /// use headroom_models::engine::{path_figures, PathFigures};
@@ -136,10 +129,13 @@ pub fn path_figures(scenario: &Scenario) -> PathFigures {
     };
     let mut run = Run::new(&cx, FirstMade::default());
     for t in 0..=cx.input.horizon_months {
-        let m = run.month(t);
-        out.mau.push(m.mau);
-        out.total_usd.push(m.total_usd);
-        out.cost_per_customer_usd.push(m.cost_per_customer_usd);
+        let (sized, costs) = run.step(t);
+        let p = &sized.people;
+        let total = costs.total();
+        out.mau.push(p.mau);
+        out.total_usd.push(total);
+        out.cost_per_customer_usd
+            .push(per_customer(total, p.customers));
     }
     out.made = run.journal.made;
     out
@@ -150,6 +146,7 @@ struct Run<'c, 'a, J> {
     cx: &'c Context<'a>,
     world: World,
     memory: Memory,
+    prices: UsedPrices,
     journal: J,
 }
 
@@ -163,23 +160,31 @@ impl<'c, 'a, J: Journal> Run<'c, 'a, J> {
                 object_gb: 0.0,
             },
             memory: Memory::new(),
+            prices: UsedPrices::new(cx.catalog),
             journal,
         }
     }
 
-    /// Month `t`: the stages in order.
+    /// Month `t` as the projection reports it.
     fn month(&mut self, t: u32) -> Month {
+        let (sized, costs) = self.step(t);
+        report(self.cx, sized, costs)
+    }
+
+    /// Month `t`: the stages in order, up to the bill.
+    fn step(&mut self, t: u32) -> (Sized, Costs) {
         let cx = self.cx;
         let Memory {
             adopted,
             spoken,
             db,
         } = &mut self.memory;
-        let log = &mut Log::new(t, cx.input.stack.adopt, spoken, &mut self.journal);
+        let policy = cx.input.stack.adopt;
+        let log = &mut Log::new(t, policy, spoken, &mut self.prices, &mut self.journal);
         let sized = size(cx, &mut self.world, adopted, db, log);
         let costs = costs::month(cx, log, &sized);
         warnings::latency(cx, log, &sized.app, &sized.db_latency, sized.api_p95_ms);
-        report(cx, sized, costs)
+        (sized, costs)
     }
 }
 
@@ -197,18 +202,19 @@ struct Sized {
     connections: f64,
     pooler: Option<PoolerTier>,
     traffic: edge::Traffic,
-    services: Vec<Service>,
+    /// Which services are extracted, in the order of `services::SERVICES`.
+    extracted: [bool; 3],
     api_p95_ms: Option<f64>,
     extra_regions: u32,
 }
 
 /// Users, load, the decisions and the sizing of every tier, in order.
-fn size<J: Journal>(
+fn size(
     cx: &Context,
     world: &mut World,
     adopted: &mut state::Adopted,
     db_memory: &mut state::DbMemory,
-    log: &mut Log<J>,
+    log: &mut Log,
 ) -> Sized {
     let t = log.month;
     users::grow(cx, world, log);
@@ -238,7 +244,7 @@ fn size<J: Journal>(
     let db_sku = cx.db_sku(data.db.sku);
     let pooler = connections::pooler(cx, adopted, log, db_sku, app.count, worker_count, ha);
     let traffic = edge::decide(cx, adopted, log, &people, &load);
-    let services = services::decide(cx, adopted, log, &people);
+    let extracted = services::decide(cx, adopted, log, &people);
     let queries = regions::queries_per_request(cx, data.cache.is_some(), data.cache_factor);
     let api_p95_ms = regions::api_p95_ms(&app, &db_latency, queries);
     let extra_regions = regions::decide(cx, adopted, log, &people, &app, &db_latency, queries);
@@ -255,7 +261,7 @@ fn size<J: Journal>(
         connections: connections::count(cx, app.count, worker_count),
         pooler,
         traffic,
-        services,
+        extracted,
         api_p95_ms,
         extra_regions,
     }
@@ -288,12 +294,12 @@ fn report(cx: &Context, s: Sized, costs: Costs) -> Month {
             workers: s.workers,
             pooler: s.pooler,
             cdn: s.traffic.cdn,
-            services: s.services,
+            services: services::extracted(s.extracted),
             extra_regions: s.extra_regions,
         },
         costs_usd: costs,
         total_usd,
-        cost_per_customer_usd: (p.customers >= 1.0).then(|| total_usd / p.customers),
+        cost_per_customer_usd: per_customer(total_usd, p.customers),
         cost_per_mau_usd: (p.mau >= 1.0).then(|| total_usd / p.mau),
         // Like the per-customer and per-MAU figures, only from a whole unit
         // (a cent): a positive revenue of a fraction of a cent (a subnormal
@@ -301,6 +307,11 @@ fn report(cx: &Context, s: Sized, costs: Costs) -> Month {
         cost_share_of_revenue: (p.revenue_usd >= MIN_REVENUE_FOR_SHARE_USD)
             .then(|| total_usd / p.revenue_usd),
     }
+}
+
+/// Cost per customer: from the first whole customer.
+fn per_customer(total_usd: f64, customers: f64) -> Option<f64> {
+    (customers >= 1.0).then(|| total_usd / customers)
 }
 
 /// The primary's latency from its plan: Erlang C over its cores.

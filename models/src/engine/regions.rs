@@ -4,7 +4,7 @@
 
 use super::app::{mean_response_ms, AppSizing};
 use super::context::Context;
-use super::journal::{Journal, Trigger};
+use super::journal::Trigger;
 use super::state::{Adopted, Log};
 use super::users::People;
 use crate::format::{count as fmt_count, number as fmt_num};
@@ -38,10 +38,10 @@ pub(super) fn api_p95_ms(app: &AppSizing, db: &DbLatency, queries: f64) -> Optio
 
 /// Decide the extra regions (the rule by DAU or far users; the model by the
 /// latency floor of far users); how many run this month.
-pub(super) fn decide<J: Journal>(
+pub(super) fn decide(
     cx: &Context,
     adopted: &mut Adopted,
-    log: &mut Log<J>,
+    log: &mut Log,
     people: &People,
     app: &AppSizing,
     db: &DbLatency,

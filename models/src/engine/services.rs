@@ -2,7 +2,7 @@
 //! monolith once DAU and the team are large enough.
 
 use super::context::Context;
-use super::journal::{silent, Journal, Trigger};
+use super::journal::{silent, Trigger};
 use super::state::{Adopted, Log};
 use super::users::People;
 use crate::format::{count as fmt_count, number as fmt_num};
@@ -10,14 +10,18 @@ use crate::projection::{Basis, Change, Service};
 
 /// The services that can be extracted, in the order of `Adopted::services`.
 pub(super) const SERVICES: [Service; 3] = [Service::Payments, Service::Search, Service::Media];
+/// Position of search in [`SERVICES`].
+pub(super) const SEARCH: usize = 1;
+const _: () = assert!(matches!(SERVICES[SEARCH], Service::Search));
 
-/// Decide each allowed extraction; the services extracted so far.
-pub(super) fn decide<J: Journal>(
+/// Decide each allowed extraction; which services are extracted so far (in
+/// the order of [`SERVICES`]).
+pub(super) fn decide(
     cx: &Context,
     adopted: &mut Adopted,
-    log: &mut Log<J>,
+    log: &mut Log,
     people: &People,
-) -> Vec<Service> {
+) -> [bool; 3] {
     let (stack, th) = (&cx.input.stack, &cx.input.thresholds);
     let (dau, engineers) = (people.dau, people.engineers);
     for (k, service) in SERVICES.into_iter().enumerate() {
@@ -42,14 +46,14 @@ pub(super) fn decide<J: Journal>(
         });
         adopted.services[k] = log.decide(change, adopted.services[k], silent(), rule);
     }
-    extracted(adopted)
+    adopted.services
 }
 
-/// The services extracted so far, in order.
-pub(super) fn extracted(adopted: &Adopted) -> Vec<Service> {
+/// The services extracted, in order.
+pub(super) fn extracted(made: [bool; 3]) -> Vec<Service> {
     SERVICES
         .into_iter()
-        .zip(adopted.services)
+        .zip(made)
         .filter_map(|(s, made)| made.then_some(s))
         .collect()
 }

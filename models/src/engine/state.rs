@@ -6,8 +6,8 @@
 //! [`Context`]: super::context::Context
 
 use super::database::DbPlan;
-use super::journal::{Journal, Trigger, Used};
-use crate::catalog::RateName;
+use super::journal::{Journal, Said, Trigger};
+use crate::catalog::{Catalog, RateName};
 use crate::projection::{Basis, Change, WarningKind};
 use crate::scenario::Adoption;
 
@@ -90,21 +90,68 @@ impl Memory {
     }
 }
 
+/// A price the run used, for the list of UNVERIFIED prices.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Used {
+    Rate(RateName),
+    App(usize),
+    Db(usize),
+    Cache(usize),
+}
+
+/// The prices a projection used: a bit per rate, a flag per ladder position.
+/// Noted on every path (a bit each, cheaper than asking whether to).
+#[derive(Debug, Clone)]
+pub(super) struct UsedPrices {
+    pub rates: u32,
+    pub app: Vec<bool>,
+    pub db: Vec<bool>,
+    pub cache: Vec<bool>,
+}
+
+impl UsedPrices {
+    pub fn new(catalog: &Catalog) -> UsedPrices {
+        UsedPrices {
+            rates: 0,
+            app: vec![false; catalog.app_skus.len()],
+            db: vec![false; catalog.db_skus.len()],
+            cache: vec![false; catalog.cache_skus.len()],
+        }
+    }
+
+    fn note(&mut self, price: Used) {
+        match price {
+            Used::Rate(name) => self.rates |= 1 << name as u32,
+            Used::App(k) => self.app[k] = true,
+            Used::Db(k) => self.db[k] = true,
+            Used::Cache(k) => self.cache[k] = true,
+        }
+    }
+}
+
 /// One month's pen: what the bases have said so far, the adoption policy and
 /// the journal, for the stages that decide changes and note prices.
-pub(super) struct Log<'r, J> {
+pub(super) struct Log<'r> {
     pub month: u32,
     policy: Adoption,
     spoken: &'r mut Spoken,
-    journal: &'r mut J,
+    prices: &'r mut UsedPrices,
+    journal: &'r mut dyn Journal,
 }
 
-impl<'r, J: Journal> Log<'r, J> {
-    pub fn new(month: u32, policy: Adoption, spoken: &'r mut Spoken, journal: &'r mut J) -> Self {
+impl<'r> Log<'r> {
+    pub fn new(
+        month: u32,
+        policy: Adoption,
+        spoken: &'r mut Spoken,
+        prices: &'r mut UsedPrices,
+        journal: &'r mut dyn Journal,
+    ) -> Self {
         Log {
             month,
             policy,
             spoken,
+            prices,
             journal,
         }
     }
@@ -180,24 +227,46 @@ impl<'r, J: Journal> Log<'r, J> {
         adopted: bool,
         trigger: Trigger<R>,
     ) {
-        self.journal
-            .event(self.month, change, basis, adopted, trigger);
+        let mut reason = Some(trigger.reason);
+        self.journal.event(Said {
+            month: self.month,
+            change,
+            basis,
+            adopted,
+            metric: trigger.metric,
+            value: trigger.value,
+            threshold: trigger.threshold,
+            reason: &mut || reason.take().map_or_else(String::new, |r| r()),
+        });
     }
 
     /// A warning of this kind from this month, once per run.
     pub fn warn(&mut self, kind: WarningKind, message: impl FnOnce() -> String) {
-        self.journal.warn(kind, Some(self.month), message);
+        warn_once(self.journal, kind, Some(self.month), message);
     }
 
     /// Note a price as used.
     pub fn used(&mut self, price: Used) {
-        self.journal.used(price);
+        self.prices.note(price);
     }
 
     /// Note a rate as used when it priced a quantity.
     pub fn used_rate(&mut self, name: RateName, quantity: f64) {
         if quantity > 0.0 {
-            self.journal.used(Used::Rate(name));
+            self.prices.note(Used::Rate(name));
         }
     }
+}
+
+/// A warning through a journal, its message built at most once.
+pub(super) fn warn_once(
+    journal: &mut dyn Journal,
+    kind: WarningKind,
+    month: Option<u32>,
+    message: impl FnOnce() -> String,
+) {
+    let mut message = Some(message);
+    journal.warn(kind, month, &mut || {
+        message.take().map_or_else(String::new, |m| m())
+    });
 }

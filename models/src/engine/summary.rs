@@ -2,19 +2,25 @@
 //! and where the rules of thumb and the model disagree.
 
 use super::context::Context;
-use super::journal::{Journal, Narrative, UsedPrices};
+use super::journal::Narrative;
 use super::plural;
+use super::state::{warn_once, UsedPrices};
 use crate::catalog::{PriceKey, RateName};
 use crate::projection::{
     Basis, CatalogRef, Change, Event, Gap, Month, Projection, StageSummary, WarningKind,
 };
 
 /// The projection from its months and the run's journal.
-pub(super) fn finish(cx: &Context, mut journal: Narrative, months: Vec<Month>) -> Projection {
-    let unverified_prices = unverified_used(cx, &journal.prices);
+pub(super) fn finish(
+    cx: &Context,
+    mut journal: Narrative,
+    prices: &UsedPrices,
+    months: Vec<Month>,
+) -> Projection {
+    let unverified_prices = unverified_used(cx, prices);
     if !unverified_prices.is_empty() {
         let n = unverified_prices.len();
-        journal.warn(WarningKind::UnverifiedPrices, None, || {
+        warn_once(&mut journal, WarningKind::UnverifiedPrices, None, || {
             format!(
                 "{n} price{} used here {} UNVERIFIED (seen only in third-party tables): {}",
                 plural(n as u64),

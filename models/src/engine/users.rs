@@ -2,7 +2,6 @@
 //! (docs/MODEL.md, "Growth") and the shares that follow from them.
 
 use super::context::Context;
-use super::journal::Journal;
 use super::state::{Log, World};
 use crate::projection::WarningKind;
 use crate::scenario::{GrowthMode, Stage, MAX_USERS};
@@ -20,7 +19,7 @@ pub(super) struct People {
 }
 
 /// Grow the registered users from last month to month `t` (month 0 is the start).
-pub(super) fn grow<J: Journal>(cx: &Context, world: &mut World, log: &mut Log<J>) {
+pub(super) fn grow(cx: &Context, world: &mut World, log: &mut Log) {
     if log.month == 0 {
         return;
     }

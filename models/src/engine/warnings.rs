@@ -5,13 +5,13 @@ use super::app::AppSizing;
 use super::context::Context;
 use super::journal::Journal;
 use super::regions::DbLatency;
-use super::state::Log;
+use super::state::{warn_once, Log};
 use crate::format::{count as fmt_count, number as fmt_num};
 use crate::projection::WarningKind;
 use crate::scenario::GrowthMode;
 
 /// Inputs that are valid but outside what is usually seen.
-pub(super) fn inputs(cx: &Context, journal: &mut impl Journal) {
+pub(super) fn inputs(cx: &Context, journal: &mut dyn Journal) {
     let i = cx.input;
     let (g, u) = (&i.growth, &i.usage);
     let checks: [(bool, WarningKind, &str, f64, &str); 6] = [
@@ -60,15 +60,15 @@ pub(super) fn inputs(cx: &Context, journal: &mut impl Journal) {
     ];
     for (applies, kind, name, value, why) in checks {
         if applies {
-            journal.warn(kind, None, || format!("{name} = {value}: {why}"));
+            warn_once(journal, kind, None, || format!("{name} = {value}: {why}"));
         }
     }
 }
 
 /// Saturated tiers and a p95 over the objective, at peak.
-pub(super) fn latency<J: Journal>(
+pub(super) fn latency(
     cx: &Context,
-    log: &mut Log<J>,
+    log: &mut Log,
     app: &AppSizing,
     db: &DbLatency,
     api_p95_ms: Option<f64>,

@@ -104,26 +104,20 @@ const ONE_RUN = async ({ value, settleMs }) => {
   const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   window.__timers = [];
   let t0 = 0;
-  let moved = null; // the progress bar first above 0
-  let lastMove = null; // the progress bar's last change
+  let running = null; // the progress bar first shown: the new run has started
   let tables = null; // sim-done in the page
   let fanDraw = null; // the last fan redraw after the progress bar's last change
-  let lastValue = 0;
   let lastDraws = draws();
   let error = null;
   const observer = new MutationObserver(() => {
     const now = performance.now();
     const progress = document.querySelector('[data-testid="sim-progress"] progress');
-    const value = progress ? Number(progress.value) : 0;
-    if (progress && value > 0 && value !== lastValue) {
-      if (moved === null) moved = now;
-      lastMove = now;
-    }
-    lastValue = value;
+    if (progress && running === null) running = now;
     const d = draws();
-    if (lastMove !== null && d.some((x, i) => x !== lastDraws[i])) fanDraw = now;
+    if (running !== null && d.some((x, i) => x !== lastDraws[i])) fanDraw = now;
     lastDraws = d;
-    if (moved !== null && tables === null && document.querySelector('[data-testid="sim-done"]')) tables = now;
+    // A run short enough to finish in its first slice never moves the bar.
+    if (running !== null && tables === null && document.querySelector('[data-testid="sim-done"]')) tables = now;
     const failed = document.querySelector('[data-testid="sim-error"]');
     if (failed) error = failed.textContent;
   });
@@ -140,7 +134,7 @@ const ONE_RUN = async ({ value, settleMs }) => {
   if (error !== null) throw new Error(`the run failed: ${error}`);
   if (tables === null) throw new Error('no result within 30 s');
   const timers = window.__timers;
-  const settles = timers.filter((t) => t.delay === settleMs && t.start > t0 && t.start <= moved);
+  const settles = timers.filter((t) => t.delay === settleMs && t.start > t0 && t.start <= tables);
   if (settles.length === 0) throw new Error(`no ${settleMs} ms timer started the run`);
   const start = Math.max(...settles.map((t) => t.start));
   const shown = Math.max(tables, fanDraw ?? tables);
