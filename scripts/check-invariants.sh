@@ -10,13 +10,15 @@
 # 4. Catalog data files are data: every catalog embedded is a JSON file under
 #    models/catalogs/ with a README there.
 # 5. In the web app, effects only talk to the outside world: Effect::new appears
-#    only where the address and storage (src/app.rs) or the canvases
-#    (components/src/charts/canvas.rs) are written; components never touch
-#    storage or the address.
+#    only where the address and storage (src/sync.rs), the Monte Carlo run's
+#    signal (src/montecarlo.rs) or the canvases (components/src/charts/canvas.rs)
+#    are written; components never touch storage or the address.
 # 6. No user data is ever inserted as HTML: src/ and components/src never set
 #    HTML from a string (inner_html, set_inner_html, insert_adjacent_html,
 #    outer_html, or their JavaScript names innerHTML, insertAdjacentHTML,
 #    outerHTML); text goes into text nodes only (docs/RELIABILITY.md, "Security").
+# 7. No circles of modules in the model, the components or the shell
+#    (scripts/module-cycles.py over models/src, components/src and src).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -59,10 +61,10 @@ done
 [ "$fail" -eq 0 ] && echo "ok: $(wc -w <<<"$embedded") embedded catalogs are data files under models/catalogs/"
 
 effects="$(grep -rln 'Effect::new' src components/src | sort | tr '\n' ' ')"
-if [ "$effects" = "components/src/charts/canvas.rs src/app.rs " ]; then
-    echo "ok: effects only in src/app.rs (address, storage) and charts/canvas.rs (canvas)"
+if [ "$effects" = "components/src/charts/canvas.rs src/montecarlo.rs src/sync.rs " ]; then
+    echo "ok: effects only in src/sync.rs (address, storage), src/montecarlo.rs (the run) and charts/canvas.rs (canvas)"
 else
-    echo "invariant broken: Effect::new outside src/app.rs and components/src/charts/canvas.rs: $effects"
+    echo "invariant broken: Effect::new outside src/sync.rs, src/montecarlo.rs and components/src/charts/canvas.rs: $effects"
     fail=1
 fi
 if hits="$(grep -rnE 'local_storage|session_storage|history\(\)|location\(\)' components/src)"; then
@@ -81,6 +83,14 @@ if hits="$(grep -rnE "$html" src components/src | grep -vE '^[^:]+:[0-9]+:[[:spa
     fail=1
 else
     echo "ok: src/ and components/src set no HTML from strings (no inner_html, innerHTML, insertAdjacentHTML, outerHTML)"
+fi
+
+if circles="$(python3 scripts/module-cycles.py models/src components/src src)"; then
+    echo "ok: no circles of modules in models/src, components/src or src"
+else
+    echo "invariant broken: modules import each other in a circle:"
+    echo "$circles" | sed 's/^/    /'
+    fail=1
 fi
 
 exit "$fail"

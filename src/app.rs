@@ -1,15 +1,12 @@
-//! The app shell: the one scenario, its projection, the page layout, and the
-//! effects that talk to the outside world.
+//! The page: the one scenario and its projection, and the layout of the full
+//! planner and of the embed.
 //!
 //! One source of truth: the scenario signal in [`Planner`]. The projection is a
 //! memo of it, computed by the model; every figure on the page is read from the
-//! projection and only formatted. Effects only touch the address bar, local
-//! storage and the canvases (the charts own theirs).
+//! projection and only formatted. The effects live in `sync` (address and
+//! working copy) and `montecarlo` (the run of ranged inputs).
 
-use std::cell::RefCell;
-use std::rc::Rc;
 use std::sync::Arc;
-use std::time::Duration;
 
 use headroom_components::charts::{Chart, ChartKind};
 use headroom_components::compare::CompareTable;
@@ -22,80 +19,9 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::panels::{Panel, Toolbar};
-use crate::storage::{Library, LoadError};
+use crate::planner::{NoticeKind, Planner};
 use crate::url::{self, Request, View};
-
-/// How long the address bar and the working copy wait after the last edit.
-pub const SETTLE: Duration = Duration::from_millis(300);
-
-/// The planner's state, shared through context: the scenario (the one source of
-/// truth) and what the shell needs besides it.
-#[derive(Clone, Copy)]
-pub struct Planner {
-    /// The scenario being planned.
-    pub scenario: RwSignal<Scenario>,
-    /// Bumped when the whole scenario is replaced (a preset, an opened or
-    /// imported scenario), so the editor shows the new values.
-    pub generation: RwSignal<u32>,
-    /// Messages for the person (a bad link, a refused save), newest last.
-    pub notices: RwSignal<Vec<Notice>>,
-    /// The view an embed shows and the page scrolls to.
-    pub view: View,
-    /// Whether the page is an embed (no editor, nothing written).
-    pub embed: bool,
-    /// The scenario compared with (B), if comparing.
-    pub compare: RwSignal<Option<Scenario>>,
-    /// The Monte Carlo run of the scenario's ranged inputs (derived from the
-    /// scenario, computed in chunks between frames so typing stays responsive).
-    pub simulation: RwSignal<SimState>,
-}
-
-/// A message shown at the top of the page until dismissed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Notice {
-    pub id: u32,
-    pub text: String,
-    pub kind: NoticeKind,
-}
-
-/// Whether a notice reports a problem or a success.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NoticeKind {
-    Problem,
-    Done,
-}
-
-impl Planner {
-    /// Replace the whole scenario (the editor is re-created with its values).
-    pub fn replace(&self, scenario: Scenario) {
-        self.scenario.set(scenario);
-        self.generation.update(|g| *g += 1);
-    }
-
-    /// Show a message at the top of the page.
-    pub fn notify(&self, kind: NoticeKind, text: impl Into<String>) {
-        let text = text.into();
-        self.notices.update(|all| {
-            let id = all.last().map_or(1, |n| n.id + 1);
-            all.retain(|n| n.text != text);
-            all.push(Notice { id, text, kind });
-        });
-    }
-
-    /// The share link of the current scenario: this page's address with the
-    /// scenario in the fragment.
-    pub fn share_link(&self, view: View, embed: bool) -> String {
-        let fragment = self
-            .scenario
-            .with(|a| self.compare.with(|b| url::fragment_with(a, b.as_ref())));
-        format!(
-            "{}{}{}",
-            browser::base_url(),
-            url::kept_query(view, embed),
-            fragment
-        )
-    }
-}
+use crate::{montecarlo, sync};
 
 /// The whole page. Reads the address (link, preset, parameters) and the working
 /// scenario once, then shows the full planner or, with `embed=1`, the embed.
@@ -108,11 +34,11 @@ pub fn App() -> impl IntoView {
     let (working, set_aside) = if request.embed {
         (Ok(None), None)
     } else {
-        read_working()
+        sync::read_working()
     };
     // A working scenario that does not open but could not be set aside stays
     // where it is: this page then never writes over it.
-    let keep_working = !matches!(set_aside, Some(SetAside::Failed(_)));
+    let keep_working = !matches!(set_aside, Some(sync::SetAside::Failed(_)));
     let start = url::resolve(&request, working);
 
     let planner = Planner {
@@ -142,222 +68,10 @@ pub fn App() -> impl IntoView {
         return view! { <EmbedPage projection=projection dark /> }.into_any();
     }
 
-    run_simulations(planner);
-
-    // Keep the address and the working copy in step with the scenario, once
-    // typing settles: the address is replaced, never pushed.
-    let pending = StoredValue::new(None::<TimeoutHandle>);
-    Effect::new(move |_| {
-        let scenario = planner.scenario.get();
-        let compare = planner.compare.get();
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
-        let handle = set_timeout_with_handle(
-            move || {
-                browser::replace_address(
-                    &url::kept_query(planner.view, false),
-                    &url::fragment_with(&scenario, compare.as_ref()),
-                );
-                if !keep_working {
-                    return;
-                }
-                if let Err(e) = Library::browser().save_working(&scenario) {
-                    planner.notify(
-                        NoticeKind::Problem,
-                        format!("Your work is not being kept between visits: {e}"),
-                    );
-                }
-            },
-            SETTLE,
-        )
-        .ok();
-        pending.set_value(handle);
-    });
-
-    // A link pasted into the address bar of an open planner opens its scenario.
-    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
-        let (_, hash) = browser::location_parts();
-        let current = planner.scenario.with_untracked(|a| {
-            planner
-                .compare
-                .with_untracked(|b| url::fragment_with(a, b.as_ref()))
-        });
-        if hash == current {
-            return;
-        }
-        // A fragment without a link (`#section`) is not ours to open.
-        if Request::parse("", &hash).link.is_none() {
-            return;
-        }
-        match url::open_link(&hash) {
-            Ok(opened) => {
-                let name = opened.scenario.name().to_owned();
-                planner.compare.set(opened.compare);
-                planner.replace(opened.scenario);
-                planner.notify(NoticeKind::Done, format!("Opened “{name}” from the link."));
-                for text in opened.notices {
-                    planner.notify(NoticeKind::Problem, text);
-                }
-            }
-            Err(e) => {
-                planner.notify(
-                    NoticeKind::Problem,
-                    format!("This link could not be opened ({e}). Your scenario is unchanged."),
-                );
-                browser::replace_address(&url::kept_query(planner.view, false), &current);
-            }
-        }
-    });
-    on_cleanup(move || on_hash.remove());
-
-    // Scroll to the view the address names.
-    if planner.view != View::Cost {
-        request_animation_frame(move || {
-            if let Some(el) = document().get_element_by_id(&format!("view-{}", planner.view.id())) {
-                el.scroll_into_view();
-            }
-        });
-    }
+    montecarlo::run(planner);
+    sync::start(planner, keep_working);
 
     view! { <FullPage projection dark /> }.into_any()
-}
-
-/// What became of a working scenario that does not open.
-enum SetAside {
-    /// Kept as the saved scenario of this name; the reason it did not open.
-    Kept { name: String, why: String },
-    /// Left in place, because setting it aside failed: the whole message.
-    Failed(String),
-}
-
-impl SetAside {
-    fn notice(&self) -> String {
-        match self {
-            SetAside::Kept { name, why } => format!(
-                "{why}. It is kept as it was, as the saved scenario “{name}” (Saved scenarios), \
-                 where it can be renamed or deleted."
-            ),
-            SetAside::Failed(text) => text.clone(),
-        }
-    }
-}
-
-/// The working scenario from storage, for [`url::resolve`]. One that is stored
-/// but does not open (damaged, or refused by this version of the model) is set
-/// aside as a saved scenario first, so that the working copy written after
-/// start-up never replaces it unseen.
-fn read_working() -> (Result<Option<Scenario>, String>, Option<SetAside>) {
-    let library = Library::browser();
-    match library.load_working() {
-        Ok(working) => (Ok(working), None),
-        Err(e @ (LoadError::Unreadable { .. } | LoadError::Invalid { .. })) => {
-            let why = e.to_string();
-            let set_aside = match library.set_aside_working(browser::now_ms()) {
-                Ok(Some(name)) => SetAside::Kept { name, why },
-                // Removed meanwhile (another tab set it aside): nothing to keep.
-                Ok(None) => return (Ok(None), None),
-                Err(failed) => SetAside::Failed(format!(
-                    "{why}. It could not be set aside ({failed}), so it is left as it is and this \
-                     page does not keep your work between visits."
-                )),
-            };
-            (Ok(None), Some(set_aside))
-        }
-        Err(e) => (Err(e.to_string()), None),
-    }
-}
-
-/// Work per slice of a Monte Carlo run (milliseconds): then the browser gets
-/// the thread back for input and a frame. Slices are measured in time, not
-/// paths, so a long horizon never holds the page longer than a short one.
-const SLICE_MS: f64 = 24.0;
-/// Paths drawn between two looks at the clock (a 120-month path takes about
-/// 0.1 ms in the browser).
-const PATHS_PER_LOOK: u32 = 5;
-/// The name of each slice in the browser's performance timeline.
-const SLICE_MEASURE: &str = "headroom:monte-carlo-slice";
-
-/// Keep `planner.simulation` the Monte Carlo of the current scenario: whenever
-/// the scenario changes, the running run is dropped and, if the scenario has
-/// ranged inputs, a new one starts once typing settles and runs in chunks.
-/// (An effect because the result arrives over several frames; it writes only
-/// that derived signal.)
-fn run_simulations(planner: Planner) {
-    let run_id = StoredValue::new(0u64);
-    Effect::new(move |_| {
-        let scenario = planner.scenario.get();
-        run_id.update_value(|id| *id += 1);
-        let id = run_id.get_value();
-        let Some(u) = scenario
-            .input()
-            .uncertainty
-            .clone()
-            .filter(|u| !u.ranges.is_empty())
-        else {
-            planner.simulation.set(SimState::Off);
-            return;
-        };
-        planner.simulation.set(SimState::Running {
-            done: 0,
-            total: u.paths,
-        });
-        set_timeout(
-            move || {
-                if run_id.get_value() != id {
-                    return;
-                }
-                browser::clear_measures(SLICE_MEASURE);
-                match Simulator::new(&scenario, &u) {
-                    Ok(run) => step(Rc::new(RefCell::new(run)), id, run_id, planner.simulation),
-                    Err(e) => planner.simulation.set(SimState::Failed(e.to_string())),
-                }
-            },
-            SETTLE,
-        );
-    });
-}
-
-/// One slice of a run, then the next in a task of its own, until done or replaced.
-fn step(
-    run: Rc<RefCell<Simulator>>,
-    id: u64,
-    current: StoredValue<u64>,
-    state: RwSignal<SimState>,
-) {
-    if current.get_value() != id {
-        return;
-    }
-    let stepped = browser::timed(SLICE_MEASURE, || {
-        let start = browser::elapsed_ms();
-        let mut run = run.borrow_mut();
-        loop {
-            let stepped = run.step(PATHS_PER_LOOK);
-            if stepped.is_err() || run.is_finished() || browser::elapsed_ms() - start >= SLICE_MS {
-                break stepped;
-            }
-        }
-    });
-    if let Err(e) = stepped {
-        state.set(SimState::Failed(e.to_string()));
-        return;
-    }
-    let (done, total, finished) = {
-        let r = run.borrow();
-        (r.done(), r.total(), r.is_finished())
-    };
-    if finished {
-        let result = Arc::new(run.borrow().result());
-        // The run is done with: take it out of its cell for the raw-samples export.
-        let run = Rc::try_unwrap(run).map(RefCell::into_inner);
-        match run {
-            Ok(run) => state.set(SimState::Done(result, Arc::new(run))),
-            Err(_) => state.set(SimState::Failed("the run was still in use".to_owned())),
-        }
-    } else {
-        state.set(SimState::Running { done, total });
-        browser::next_task(move || step(run, id, current, state));
-    }
 }
 
 /// The full planner: header, notices, toolbar, the editor beside the results.

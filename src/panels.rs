@@ -1,13 +1,12 @@
 //! The toolbar and its panels: share a link, save and open named scenarios,
 //! export (CSV, JSON, PNG) and import, and the embed snippet.
 
-use headroom_components::tables::monthly_csv;
-use headroom_models::{Projection, Scenario};
+use headroom_models::{monthly_csv, Projection, Scenario};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::Planner;
 use crate::browser;
+use crate::planner::Planner;
 use crate::storage::{EntryStatus, Library, SaveError, SavedEntry, SAVED_PREFIX};
 use crate::url::{open_pasted, View, PASTE_MAX_CHARS};
 

@@ -20,8 +20,7 @@ use std::fmt;
 
 use headroom_models::{codec, Preset, Scenario};
 
-/// The fragment key of the scenario compared with (B): `#s=<A>&b=<B>`.
-pub const COMPARE_KEY: &str = "b";
+pub use headroom_models::codec::{fragment, fragment_with, COMPARE_KEY};
 
 /// Query parameters that set one input, with the input they set.
 pub const INPUT_PARAMS: [(&str, &str); 3] = [
@@ -404,29 +403,6 @@ pub fn open_pasted(text: &str) -> Result<Opened, headroom_models::Error> {
 /// The notice for a scenario to compare with that does not open.
 fn compare_notice(e: &headroom_models::Error) -> String {
     format!("The scenario to compare with could not be opened ({e}); showing this one alone.")
-}
-
-/// The fragment for a scenario: `#s=2.<data>`.
-pub fn fragment(scenario: &Scenario) -> String {
-    format!("#{}={}", codec::FRAGMENT_KEY, codec::encode(scenario))
-}
-
-/// The fragment for a scenario and, when comparing, the one compared with:
-/// `#s=2.<A>&b=2.<B>`.
-///
-/// ```
-/// use headroom_app::url::{fragment, fragment_with, Request};
-/// use headroom_models::{Preset, Scenario};
-/// let (a, b) = (Scenario::default(), Preset::Fintech.scenario());
-/// assert_eq!(fragment_with(&a, None), fragment(&a));
-/// let r = Request::parse("", &fragment_with(&a, Some(&b)));
-/// assert!(r.link.is_some() && r.compare.is_some());
-/// ```
-pub fn fragment_with(scenario: &Scenario, compare: Option<&Scenario>) -> String {
-    match compare {
-        None => fragment(scenario),
-        Some(b) => format!("{}&{COMPARE_KEY}={}", fragment(scenario), codec::encode(b)),
-    }
 }
 
 /// The query to keep once the scenario is in the fragment: `view` and `embed`

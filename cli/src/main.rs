@@ -292,7 +292,7 @@ fn run(cli: Cli) -> Result<String, Error> {
             let p = project(&scenario);
             Ok(match format {
                 Format::Table => output::table(&p),
-                Format::Csv => output::csv(&p),
+                Format::Csv => headroom_models::monthly_csv(&p),
                 Format::Json => output::json(&p),
             })
         }
@@ -345,15 +345,11 @@ fn run(cli: Cli) -> Result<String, Error> {
             token,
         } => {
             let scenario = with_ranges(load(&source, &edits)?, &ranges)?;
-            let t = codec::encode(&scenario);
             Ok(if token {
-                format!("{t}\n")
+                format!("{}\n", codec::encode(&scenario))
             } else {
-                format!(
-                    "{}#{}={t}\n",
-                    base.split('#').next().unwrap_or(&base),
-                    codec::FRAGMENT_KEY
-                )
+                let page = base.split('#').next().unwrap_or(&base);
+                format!("{page}{}\n", codec::fragment(&scenario))
             })
         }
         Command::Scenario {

@@ -2,10 +2,11 @@
 
 use std::fmt::Write as _;
 
-use headroom_models::compare::{Comparison, Difference, Point};
+use headroom_models::compare::Comparison;
+use headroom_models::format::{self, count, usd};
 use headroom_models::projection::Projection;
 use headroom_models::uncertainty::{Band, Simulation, Swing};
-use headroom_models::{catalog, format, Error, Preset, Scenario};
+use headroom_models::{catalog, Error, Preset, Scenario};
 
 /// The projection as JSON: the documented interface (docs/MODEL.md, "Output"),
 /// plus `inputs`: every numeric input of the projected scenario with its name,
@@ -19,117 +20,6 @@ pub fn json(p: &Projection) -> String {
     let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
     text.push('\n');
     text
-}
-
-/// One row per month with every figure a spreadsheet needs.
-pub fn csv(p: &Projection) -> String {
-    let mut out = String::new();
-    let mut header: Vec<String> = [
-        "month",
-        "stage",
-        "registered",
-        "mau",
-        "dau",
-        "customers",
-        "revenue_usd",
-        "engineers",
-        "peak_rps",
-        "db_reads_per_s",
-        "db_writes_per_s",
-        "db_storage_gb",
-        "object_storage_gb",
-        "egress_origin_gb",
-        "egress_cdn_gb",
-        "app_sku",
-        "app_count",
-        "app_utilization",
-        "app_p95_ms",
-        "db_sku",
-        "db_count",
-        "db_replicas",
-        "db_shards",
-        "db_utilization",
-        "db_p95_ms",
-        "db_connections",
-        "cache_sku",
-        "cache_count",
-        "workers",
-        "cdn",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    if let Some(m) = p.months.first() {
-        header.extend(
-            m.costs_usd
-                .items()
-                .iter()
-                .map(|(k, _)| format!("cost_{k}_usd")),
-        );
-    }
-    header.extend(
-        [
-            "total_usd",
-            "cost_per_customer_usd",
-            "cost_per_mau_usd",
-            "cost_share_of_revenue",
-        ]
-        .map(String::from),
-    );
-    out.push_str(&header.join(","));
-    out.push('\n');
-    for m in &p.months {
-        let t = &m.tiers;
-        let mut row: Vec<String> = vec![
-            m.month.to_string(),
-            serde_json::to_value(m.stage)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default(),
-            num(m.registered),
-            num(m.mau),
-            num(m.dau),
-            num(m.customers),
-            num(m.revenue_usd),
-            num(m.engineers),
-            num(m.peak_rps),
-            num(m.db_reads_per_s),
-            num(m.db_writes_per_s),
-            num(m.db_storage_gb),
-            num(m.object_storage_gb),
-            num(m.egress_gb.origin),
-            num(m.egress_gb.cdn),
-            t.app.sku.to_string(),
-            t.app.count.to_string(),
-            num(t.app.utilization),
-            opt(t.app.p95_ms),
-            t.db.sku.to_string(),
-            t.db.count.to_string(),
-            t.db.replicas.to_string(),
-            t.db.shards.to_string(),
-            num(t.db.utilization),
-            opt(t.db.p95_ms),
-            num(t.db.connections),
-            t.cache
-                .as_ref()
-                .map_or(String::new(), |c| c.sku.to_string()),
-            t.cache.as_ref().map_or("0".into(), |c| c.count.to_string()),
-            t.workers
-                .as_ref()
-                .map_or("0".into(), |w| w.count.to_string()),
-            t.cdn.to_string(),
-        ];
-        row.extend(m.costs_usd.items().iter().map(|(_, v)| num(*v)));
-        row.extend([
-            num(m.total_usd),
-            opt(m.cost_per_customer_usd),
-            opt(m.cost_per_mau_usd),
-            opt(m.cost_share_of_revenue),
-        ]);
-        out.push_str(&row.join(","));
-        out.push('\n');
-    }
-    out
 }
 
 /// A table a person reads in a terminal: months, then events, gaps and warnings.
@@ -180,17 +70,11 @@ pub fn table(p: &Projection) -> String {
             t.app.sku,
             format::percent(t.app.utilization)
         );
-        let mut db = t.db.sku.to_string();
-        if t.db.replicas > 0 {
-            let _ = write!(db, " +{}r", t.db.replicas);
-        }
-        if t.db.shards > 1 {
-            let _ = write!(db, " ×{}sh", t.db.shards);
-        }
-        if t.db.multi_az {
-            db.push_str(" AZ");
-        }
-        let _ = write!(db, " {}", format::percent(t.db.utilization));
+        let db = format!(
+            "{} ({} CPU)",
+            t.db.in_words(),
+            format::percent(t.db.utilization)
+        );
         let cache = t
             .cache
             .as_ref()
@@ -206,7 +90,7 @@ pub fn table(p: &Projection) -> String {
             db,
             cache,
             usd(m.total_usd),
-            m.cost_per_customer_usd.map_or("-".to_owned(), usd2),
+            m.cost_per_customer_usd.map_or("-".to_owned(), usd),
         ]);
     }
     out.push_str(&aligned(&rows, &LEFT));
@@ -388,53 +272,12 @@ fn aligned(rows: &[Vec<String>], left: &[bool]) -> String {
 /// Two scenarios compared: per stage and at the horizon, A, B and B − A.
 pub fn comparison_table(c: &Comparison) -> String {
     let mut out = format!("A: {}\nB: {}\n\n", c.a, c.b);
-    let side = |p: &Option<Point>| match p {
-        Some(p) => [
-            p.month.to_string(),
-            count(p.mau),
-            usd(p.total_usd),
-            p.cost_per_customer_usd.map_or("-".to_owned(), usd2),
-        ],
-        None => [
-            "-".to_owned(),
-            "-".to_owned(),
-            "-".to_owned(),
-            "-".to_owned(),
-        ],
-    };
-    let signed = |v: Option<f64>, f: fn(f64) -> String| match v {
-        Some(v) if v < 0.0 => format!("-{}", f(-v)),
-        Some(v) => format!("+{}", f(v)),
-        None => "-".to_owned(),
-    };
-    let mut rows = vec![[
-        "at the end of",
-        "A month",
-        "A MAU",
-        "A $/month",
-        "A $/customer",
-        "B month",
-        "B MAU",
-        "B $/month",
-        "B $/customer",
-        "B-A $/month",
-        "B-A $/customer",
-    ]
-    .map(str::to_owned)
-    .to_vec()];
-    let mut row = |label: String, d: &Difference| {
-        let mut cells = vec![label];
-        cells.extend(side(&d.a));
-        cells.extend(side(&d.b));
-        cells.push(signed(d.total_usd, usd));
-        cells.push(signed(d.cost_per_customer_usd, usd2));
-        rows.push(cells);
-    };
-    for s in &c.stages {
-        row(s.stage.to_string(), &s.difference);
+    let table = c.table();
+    let mut rows = vec![table.headers.map(str::to_owned).to_vec()];
+    for (label, cells) in table.rows {
+        rows.push(std::iter::once(label).chain(cells).collect());
     }
-    row("horizon".to_owned(), &c.horizon);
-    let mut left = vec![false; 11];
+    let mut left = vec![false; table.headers.len()];
     left[0] = true;
     out.push_str(&aligned(&rows, &left));
     out
@@ -470,7 +313,7 @@ pub fn simulation_table(name: &str, sim: &Simulation) -> String {
             band(&m.total_usd, usd),
             m.cost_per_customer_usd
                 .as_ref()
-                .map_or("-".to_owned(), |b| band(b, usd2)),
+                .map_or("-".to_owned(), |b| band(b, usd)),
         ]);
     }
     out.push_str(&aligned(&rows, &[false, false, false, false]));
@@ -521,11 +364,11 @@ pub fn sensitivity_table(name: &str, swings: &[Swing]) -> String {
     for s in swings {
         rows.push(vec![
             s.input.clone(),
-            num(s.low),
-            num(s.high),
-            s.cost_per_customer_at_low.map_or("-".to_owned(), usd2),
-            s.cost_per_customer_at_high.map_or("-".to_owned(), usd2),
-            usd2(s.cost_per_customer_swing()),
+            format::plain(s.low),
+            format::plain(s.high),
+            s.cost_per_customer_at_low.map_or("-".to_owned(), usd),
+            s.cost_per_customer_at_high.map_or("-".to_owned(), usd),
+            usd(s.cost_per_customer_swing()),
             usd(s.total_at_low),
             usd(s.total_at_high),
         ]);
@@ -534,26 +377,4 @@ pub fn sensitivity_table(name: &str, swings: &[Swing]) -> String {
     left[0] = true;
     out.push_str(&aligned(&rows, &left));
     out
-}
-
-fn num(v: f64) -> String {
-    // Enough precision for a spreadsheet; no exponent for ordinary magnitudes.
-    let r = (v * 1e6).round() / 1e6;
-    format!("{r}")
-}
-
-fn opt(v: Option<f64>) -> String {
-    v.map_or(String::new(), num)
-}
-
-fn count(v: f64) -> String {
-    format::count(v.max(0.0))
-}
-
-fn usd(v: f64) -> String {
-    format!("${}", format::count(v))
-}
-
-fn usd2(v: f64) -> String {
-    format::usd(v)
 }

@@ -571,7 +571,7 @@ fn compare_puts_two_scenarios_side_by_side_by_stage() {
         assert_eq!(s["total_usd"].as_f64(), Some(0.0), "{s}");
     }
     let table = stdout(&headroom(&["compare", "b2b-saas", "consumer-app"]));
-    assert!(table.contains("B-A $/customer") && table.contains("horizon"));
+    assert!(table.contains("B − A cost per customer") && table.contains("Horizon"));
     assert_one_line_error(&headroom(&["compare", "b2b-saas", "nope"]), "B: preset");
 }
 

@@ -5,12 +5,10 @@
 //! The monthly table's columns are defined once ([`monthly_columns`]) and the CSV
 //! export reads the same definition, so the file matches what is shown.
 
-use headroom_models::format as model_format;
+use headroom_models::format;
 use headroom_models::projection::{Month, StageSummary};
 use headroom_models::{Basis, Projection};
 use leptos::prelude::*;
-
-use crate::format;
 
 /// Shown where a figure does not exist (no customers yet, no revenue).
 pub const ABSENT: &str = "–";
@@ -20,13 +18,13 @@ fn opt_usd(v: Option<f64>) -> String {
 }
 
 fn opt_percent(v: Option<f64>) -> String {
-    v.map_or_else(|| ABSENT.to_owned(), model_format::percent)
+    v.map_or_else(|| ABSENT.to_owned(), format::percent)
 }
 
 fn opt_ms(v: Option<f64>) -> String {
     v.map_or_else(
         || ABSENT.to_owned(),
-        |ms| format!("{} ms", model_format::fixed(ms, 0)),
+        |ms| format!("{} ms", format::fixed(ms, 0)),
     )
 }
 
@@ -40,30 +38,17 @@ pub fn architecture(m: &Month) -> Vec<(&'static str, String)> {
                 "{} × {} at {}",
                 t.app.count,
                 t.app.sku,
-                model_format::percent(t.app.utilization)
+                format::percent(t.app.utilization)
             ),
         ),
-        ("Database", {
-            let mut db = format!(
-                "{} at {}",
-                t.db.sku,
-                model_format::percent(t.db.utilization)
-            );
-            if t.db.replicas > 0 {
-                db.push_str(&format!(
-                    ", {} read replica{}",
-                    t.db.replicas,
-                    plural(t.db.replicas)
-                ));
-            }
-            if t.db.shards > 1 {
-                db.push_str(&format!(", {} shards", t.db.shards));
-            }
-            if t.db.multi_az {
-                db.push_str(", Multi-AZ");
-            }
-            db
-        }),
+        (
+            "Database",
+            format!(
+                "{} ({} CPU)",
+                t.db.in_words(),
+                format::percent(t.db.utilization)
+            ),
+        ),
     ];
     out.push((
         "Pooler",
@@ -80,7 +65,7 @@ pub fn architecture(m: &Month) -> Vec<(&'static str, String)> {
                     "{} × {} ({} memory)",
                     c.count,
                     c.sku,
-                    model_format::percent(c.memory_utilization)
+                    format::percent(c.memory_utilization)
                 )
             },
         ),
@@ -94,7 +79,7 @@ pub fn architecture(m: &Month) -> Vec<(&'static str, String)> {
                     "{} × {} at {}",
                     w.count,
                     w.sku,
-                    model_format::percent(w.utilization)
+                    format::percent(w.utilization)
                 )
             },
         ),
@@ -123,155 +108,65 @@ pub fn architecture(m: &Month) -> Vec<(&'static str, String)> {
     out
 }
 
-/// A cost line item of the model (`Costs::items`) in words.
-pub fn cost_label(item: &str) -> String {
-    match item {
-        "app" => "app servers".to_owned(),
-        "db_storage" => "database storage".to_owned(),
-        "payments" => "card fees".to_owned(),
-        "services" => "extracted services".to_owned(),
-        "regions" => "extra regions".to_owned(),
-        "ai" => "AI tokens".to_owned(),
-        "platform" => "platform fees".to_owned(),
-        other => other.replace('_', " "),
-    }
-}
-
-fn plural(n: u32) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
-}
-
-/// One column of the monthly table: its header, the text shown, and the plain
-/// value written to CSV (the same figure, without separators or units).
+/// One column of the monthly table: its header and the text shown.
 pub struct Column {
     pub header: &'static str,
     pub shown: fn(&Month) -> String,
-    pub csv: fn(&Month) -> String,
 }
 
-/// The monthly table's columns, shared by the table and the CSV export.
+/// The monthly table's columns (the CSV export is the model's
+/// `monthly_csv`, with every figure).
 pub fn monthly_columns() -> Vec<Column> {
-    fn plain(v: f64, decimals: u32) -> String {
-        model_format::fixed(v, decimals)
-    }
-    fn plain_opt(v: Option<f64>, decimals: u32) -> String {
-        v.map_or_else(String::new, |v| model_format::fixed(v, decimals))
-    }
     vec![
         Column {
             header: "Month",
             shown: |m| m.month.to_string(),
-            csv: |m| m.month.to_string(),
         },
         Column {
             header: "Stage",
             shown: |m| m.stage.to_string(),
-            csv: |m| m.stage.to_string(),
         },
         Column {
             header: "MAU",
             shown: |m| format::count(m.mau),
-            csv: |m| plain(m.mau, 0),
         },
         Column {
             header: "DAU",
             shown: |m| format::count(m.dau),
-            csv: |m| plain(m.dau, 0),
         },
         Column {
             header: "Customers",
             shown: |m| format::count(m.customers),
-            csv: |m| plain(m.customers, 0),
         },
         Column {
             header: "Peak RPS",
-            shown: |m| model_format::number(m.peak_rps),
-            csv: |m| plain(m.peak_rps, 2),
+            shown: |m| format::number(m.peak_rps),
         },
         Column {
             header: "App servers",
             shown: |m| format!("{} × {}", m.tiers.app.count, m.tiers.app.sku),
-            csv: |m| format!("{} x {}", m.tiers.app.count, m.tiers.app.sku),
         },
         Column {
             header: "Database",
-            shown: |m| db_words(m),
-            csv: |m| db_words(m),
+            shown: |m| m.tiers.db.in_words(),
         },
         Column {
             header: "API p95",
             shown: |m| opt_ms(m.api_p95_ms),
-            csv: |m| plain_opt(m.api_p95_ms, 0),
         },
         Column {
             header: "Monthly cost (USD)",
             shown: |m| format::usd(m.total_usd),
-            csv: |m| plain(m.total_usd, 2),
         },
         Column {
             header: "Cost per customer (USD)",
             shown: |m| opt_usd(m.cost_per_customer_usd),
-            csv: |m| plain_opt(m.cost_per_customer_usd, 2),
         },
         Column {
             header: "Margin after cost",
             shown: |m| opt_percent(m.margin_after_cost()),
-            csv: |m| plain_opt(m.margin_after_cost(), 4),
         },
     ]
-}
-
-fn db_words(m: &Month) -> String {
-    let db = &m.tiers.db;
-    let mut s = db.sku.to_string();
-    if db.replicas > 0 {
-        s.push_str(&format!(" +{}r", db.replicas));
-    }
-    if db.shards > 1 {
-        s.push_str(&format!(" ×{} shards", db.shards));
-    }
-    s
-}
-
-/// The monthly table as CSV (RFC 4180 quoting), with the columns of the table.
-///
-/// ```
-/// use headroom_models::{project, Scenario};
-/// let p = project(&Scenario::default());
-/// let csv = headroom_components::tables::monthly_csv(&p);
-/// assert_eq!(csv.lines().count(), p.months.len() + 1);
-/// assert!(csv.starts_with("Month,Stage,MAU"));
-/// ```
-pub fn monthly_csv(projection: &Projection) -> String {
-    let columns = monthly_columns();
-    let quote = |s: &str| {
-        if s.contains([',', '"', '\n']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_owned()
-        }
-    };
-    let mut out = columns
-        .iter()
-        .map(|c| quote(c.header))
-        .collect::<Vec<_>>()
-        .join(",");
-    out.push('\n');
-    for m in &projection.months {
-        out.push_str(
-            &columns
-                .iter()
-                .map(|c| quote(&(c.csv)(m)))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-        out.push('\n');
-    }
-    out
 }
 
 /// Headline figures of one month: users, monthly cost, cost per customer, margin.
@@ -380,13 +275,13 @@ pub fn StageTable(
             let mut rows = Vec::new();
             rows.push(row("Monthly active users".into(), each(&|m| format::count(m.mau)), "hr-stages__key"));
             rows.push(row("Customers".into(), each(&|m| format::count(m.customers)), ""));
-            rows.push(row("Peak requests per second".into(), each(&|m| model_format::number(m.peak_rps)), ""));
+            rows.push(row("Peak requests per second".into(), each(&|m| format::number(m.peak_rps)), ""));
             rows.push(row(
                 "Database reads / writes per second".into(),
-                each(&|m| format!("{} / {}", model_format::number(m.db_reads_per_s), model_format::number(m.db_writes_per_s))),
+                each(&|m| format!("{} / {}", format::number(m.db_reads_per_s), format::number(m.db_writes_per_s))),
                 "",
             ));
-            rows.push(row("Database size".into(), each(&|m| model_format::gb(m.db_storage_gb)), ""));
+            rows.push(row("Database size".into(), each(&|m| format::gb(m.db_storage_gb)), ""));
             rows.push(row("API p95 latency".into(), each(&|m| opt_ms(m.api_p95_ms)), ""));
             let arch_labels: Vec<&'static str> = architecture(stages[0].1).iter().map(|(l, _)| *l).collect();
             for (i, label) in arch_labels.iter().enumerate() {
@@ -403,7 +298,7 @@ pub fn StageTable(
                     continue;
                 }
                 rows.push(row(
-                    format!("Cost: {}", cost_label(name)),
+                    format!("Cost: {}", name.label()),
                     costs.into_iter().map(format::usd).collect(),
                     "hr-stages__cost",
                 ));
@@ -474,8 +369,8 @@ pub fn Timeline(
                                 {format!(
                                     "{} {} vs {}",
                                     e.metric.replace('_', " "),
-                                    model_format::number(e.value),
-                                    model_format::number(e.threshold)
+                                    format::number(e.value),
+                                    format::number(e.threshold)
                                 )}
                             </td>
                             <td>{e.reason.clone()}</td>

@@ -5,13 +5,12 @@
 
 use std::sync::Arc;
 
-use headroom_models::format as model_format;
+use headroom_models::format;
 use headroom_models::uncertainty::{Band, Simulation, Simulator, Swing};
 use headroom_models::Projection;
 use leptos::prelude::*;
 
 use crate::charts::{FanChart, FanKind, TornadoChart};
-use crate::format;
 use crate::inputs::label;
 
 /// Where a Monte Carlo run stands.
@@ -190,7 +189,7 @@ fn SimTables(
                 .iter()
                 .map(|&i| {
                     let p = c.by_month.get(i).copied().unwrap_or(0.0);
-                    view! { <td>{model_format::percent(p)}</td> }
+                    view! { <td>{format::percent(p)}</td> }
                 })
                 .collect_view();
             view! { <tr><th scope="row">{c.change.to_string()}</th>{cells}</tr> }
@@ -260,7 +259,7 @@ fn SwingTable(
             view! {
                 <tr data-input=s.input.clone()>
                     <th scope="row">{name}</th>
-                    <td>{model_format::number(s.low)}" – "{model_format::number(s.high)}</td>
+                    <td>{format::number(s.low)}" – "{format::number(s.high)}</td>
                     <td>{opt(s.cost_per_customer_at_low)}</td>
                     <td>{opt(s.cost_per_customer_at_high)}</td>
                     <td>{format::usd(s.cost_per_customer_swing())}</td>

@@ -10,8 +10,8 @@ mod native {
         draw_fan, draw_tornado, fan_readout, tornado_readout, ChartGeometry, ChartKind, ChartTheme,
         FanKind,
     };
-    use headroom_components::format::{usd, usd_per_month};
     use headroom_components::inputs::label;
+    use headroom_models::format::{usd, usd_per_month};
     use headroom_models::uncertainty::{
         sensitivity, simulate, Range, Simulation, Swing, Uncertainty,
     };
@@ -283,7 +283,7 @@ mod native {
         let (svg, _) = fan(FanKind::Cost, &sim, &p);
         assert!(svg.contains(&text_element("Monthly cost (USD)")));
         let (svg, _) = fan(FanKind::CostPerCustomer, &sim, &p);
-        assert!(svg.contains(&text_element("Cost per customer (USD/mo)")));
+        assert!(svg.contains(&text_element("Cost per customer (USD per month)")));
     }
 
     #[test]

@@ -7,9 +7,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use headroom_components::charts::{Chart, ChartKind};
-use headroom_components::format;
 use headroom_components::inputs::Editor;
 use headroom_components::tables::{StageTable, Timeline};
+use headroom_models::format;
 use headroom_models::{project, Preset, Scenario};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -36,6 +36,8 @@ pub const MAX_TOKEN_BYTES: usize = 16 * 1024;
 pub const MAX_JSON_BYTES: usize = 64 * 1024;
 /// The fragment key that carries the token: `#s=<token>`.
 pub const FRAGMENT_KEY: &str = "s";
+/// The fragment key of the scenario compared with (B): `#s=<A>&b=<B>`.
+pub const COMPARE_KEY: &str = "b";
 
 /// base64url, written without padding; read with or without it, and with the
 /// unused low bits of a cut-short last character ignored, so that a link cut at
@@ -196,6 +198,30 @@ fn shorten(s: &str) -> String {
         out.push('…');
     }
     out
+}
+
+/// The fragment for a scenario: `#s=2.<data>`.
+pub fn fragment(scenario: &Scenario) -> String {
+    format!("#{}={}", FRAGMENT_KEY, encode(scenario))
+}
+
+/// The fragment for a scenario and, when comparing, the one compared with:
+/// `#s=2.<A>&b=2.<B>`.
+///
+/// ```
+/// use headroom_models::codec::{decode, fragment, fragment_with};
+/// use headroom_models::{Preset, Scenario};
+/// let (a, b) = (Scenario::default(), Preset::Fintech.scenario());
+/// assert_eq!(fragment_with(&a, None), fragment(&a));
+/// let both = fragment_with(&a, Some(&b));
+/// assert!(both.starts_with(&fragment(&a)) && both.contains("&b=2."));
+/// assert_eq!(decode(&fragment(&a)).unwrap(), a);
+/// ```
+pub fn fragment_with(scenario: &Scenario, compare: Option<&Scenario>) -> String {
+    match compare {
+        None => fragment(scenario),
+        Some(b) => format!("{}&{COMPARE_KEY}={}", fragment(scenario), encode(b)),
+    }
 }
 
 #[cfg(test)]

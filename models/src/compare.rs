@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::format::{count, usd};
 use crate::projection::{Month, Projection};
 use crate::scenario::Stage;
 
@@ -73,6 +74,87 @@ pub struct Comparison {
     /// Every stage either projection reaches, in stage order, at its last month.
     pub stages: Vec<StageDifference>,
     pub horizon: Difference,
+}
+
+/// The comparison as a table of words: the one way the command line and the
+/// app show it (a header row, then one row per stage end and the horizon).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub headers: [&'static str; 11],
+    /// (label, the ten cells after it).
+    pub rows: Vec<(String, Vec<String>)>,
+}
+
+/// Shown where a side has no figure.
+const ABSENT: &str = "–";
+
+impl Comparison {
+    /// The table: for A and B the month, users, monthly cost and cost per
+    /// customer, then B − A (signed with "+" or "−").
+    ///
+    /// ```
+    /// use headroom_models::compare::compare;
+    /// use headroom_models::{project, Scenario};
+    /// let a = project(&Scenario::default());
+    /// let t = compare(&a, &a).table();
+    /// let (label, cells) = t.rows.last().unwrap();
+    /// assert_eq!(label, "Horizon");
+    /// assert_eq!(cells[8], "+$0.00");
+    /// ```
+    pub fn table(&self) -> Table {
+        let row = |label: String, d: &Difference| {
+            let mut cells = side(&d.a);
+            cells.extend(side(&d.b));
+            cells.push(signed(d.total_usd));
+            cells.push(signed(d.cost_per_customer_usd));
+            (label, cells)
+        };
+        let mut rows: Vec<_> = self
+            .stages
+            .iter()
+            .map(|s| row(format!("End of {}", s.stage), &s.difference))
+            .collect();
+        rows.push(row("Horizon".to_owned(), &self.horizon));
+        Table {
+            headers: [
+                "",
+                "A month",
+                "A users",
+                "A monthly cost",
+                "A cost per customer",
+                "B month",
+                "B users",
+                "B monthly cost",
+                "B cost per customer",
+                "B − A monthly cost",
+                "B − A cost per customer",
+            ],
+            rows,
+        }
+    }
+}
+
+/// One side's cells: month, users, monthly cost, cost per customer.
+fn side(p: &Option<Point>) -> Vec<String> {
+    match p {
+        Some(p) => vec![
+            p.month.to_string(),
+            count(p.mau),
+            usd(p.total_usd),
+            p.cost_per_customer_usd
+                .map_or_else(|| ABSENT.to_owned(), usd),
+        ],
+        None => vec![ABSENT.to_owned(); 4],
+    }
+}
+
+/// A difference with its sign: "+$12.00", "−$3.50".
+fn signed(v: Option<f64>) -> String {
+    match v {
+        Some(v) if v < 0.0 => format!("−{}", usd(-v)),
+        Some(v) => format!("+{}", usd(v)),
+        None => ABSENT.to_owned(),
+    }
 }
 
 /// Compare B with A.

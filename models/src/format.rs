@@ -1,23 +1,37 @@
-//! Number formatting shared by the model's reasons and the command line, so a
-//! figure reads the same in both.
+//! The one formatting policy for numbers and money, shared by the model's
+//! reasons, the command line and the app, so a figure reads the same
+//! everywhere. These functions only format: they round for display and add
+//! separators and units; they never derive one figure from another. A value
+//! that is not finite reads "n/a".
 
-/// A whole count with thousands separators: `12,345`. Rounds to the nearest whole;
-/// magnitudes of 10^15 and more use scientific notation.
+/// Shown in place of a number that is not finite.
+pub const NOT_AVAILABLE: &str = "n/a";
+
+/// A whole count with thousands separators: `12,345`. Rounds to the nearest
+/// whole, at any magnitude; never "-0".
 ///
 /// ```
 /// use headroom_models::format::count;
 /// assert_eq!(count(1234567.4), "1,234,567");
 /// assert_eq!(count(-1000.0), "-1,000");
 /// assert_eq!(count(999.5), "1,000");
+/// assert_eq!(count(-0.4), "0");
+/// assert_eq!(count(1e18), "1,000,000,000,000,000,000");
+/// assert_eq!(count(f64::NAN), "n/a");
 /// ```
 pub fn count(v: f64) -> String {
-    let n = v.round();
-    if !n.is_finite() || n.abs() >= 1e15 {
-        return format!("{n:e}");
+    if !v.is_finite() {
+        return NOT_AVAILABLE.to_owned();
     }
-    let digits = format!("{}", n.abs() as u64);
+    grouped(v.round())
+}
+
+/// A whole, finite number with a comma every three digits ("-1,234,567").
+fn grouped(whole: f64) -> String {
+    // Display of a whole f64 has no exponent and no fraction, at any size.
+    let digits = format!("{:.0}", whole.abs());
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    if n < 0.0 {
+    if whole < 0.0 && digits != "0" {
         out.push('-');
     }
     for (k, ch) in digits.chars().enumerate() {
@@ -42,6 +56,9 @@ pub fn count(v: f64) -> String {
 /// assert_eq!(fixed(1234.5678, 2), "1234.57");
 /// ```
 pub fn fixed(v: f64, decimals: u32) -> String {
+    if !v.is_finite() {
+        return NOT_AVAILABLE.to_owned();
+    }
     let decimals = decimals.min(6);
     let unit = 10u64.pow(decimals);
     let scaled = (v.abs() * unit as f64).round();
@@ -64,6 +81,9 @@ pub fn fixed(v: f64, decimals: u32) -> String {
 
 /// A share as a whole percentage: `percent(0.736) == "74%"`.
 pub fn percent(share: f64) -> String {
+    if !share.is_finite() {
+        return NOT_AVAILABLE.to_owned();
+    }
     format!("{}%", count(share * 100.0))
 }
 
@@ -100,23 +120,75 @@ pub fn number(v: f64) -> String {
 /// assert_eq!(exact(1e300), "1e300");
 /// ```
 pub fn exact(v: f64) -> String {
+    if v != 0.0 && (v.abs() < 1e-4 || v.abs() >= 1e15) {
+        return format!("{v:e}");
+    }
     let shown = number(v);
     if shown.replace(',', "").parse::<f64>() == Ok(v) {
         shown
-    } else if v != 0.0 && (v.abs() < 1e-4 || v.abs() >= 1e15) {
-        format!("{v:e}")
     } else {
         format!("{v}")
     }
 }
 
-/// US dollars: whole dollars from $100, cents below. `usd(1234.5) == "$1,235"`, `usd(12.345) == "$12.35"`.
+/// US dollars: whole dollars from $100 ("$1,234"), cents below ("$12.50"),
+/// the sign before the dollar ("-$56.00"), and "< $0.01" for an amount under a
+/// cent that is not zero, so a small cost never reads as free.
+///
+/// ```
+/// use headroom_models::format::usd;
+/// assert_eq!(usd(1_234.4), "$1,234");
+/// assert_eq!(usd(99.996), "$100");
+/// assert_eq!(usd(12.5), "$12.50");
+/// assert_eq!(usd(0.004), "< $0.01");
+/// assert_eq!(usd(-0.001), "> -$0.01");
+/// assert_eq!(usd(0.0), "$0.00");
+/// assert_eq!(usd(-0.0), "$0.00");
+/// assert_eq!(usd(-56.0), "-$56.00");
+/// assert_eq!(usd(f64::INFINITY), "n/a");
+/// ```
 pub fn usd(v: f64) -> String {
-    if v.abs() >= 100.0 {
-        format!("${}", count(v))
-    } else {
-        format!("${}", fixed(v, 2))
+    if !v.is_finite() {
+        return NOT_AVAILABLE.to_owned();
     }
+    let sign = if v < 0.0 { "-" } else { "" };
+    let magnitude = v.abs();
+    if magnitude >= 99.995 {
+        format!("{sign}${}", grouped(magnitude.round()))
+    } else if magnitude > 0.0 && magnitude < 0.005 {
+        if v < 0.0 { "> -$0.01" } else { "< $0.01" }.to_owned()
+    } else if (magnitude * 100.0).round() == 0.0 {
+        "$0.00".to_owned()
+    } else {
+        format!("{sign}${}", fixed(magnitude, 2))
+    }
+}
+
+/// A monthly amount: [`usd`] with "/month" ("$1,234/month").
+///
+/// ```
+/// use headroom_models::format::usd_per_month;
+/// assert_eq!(usd_per_month(1_234.0), "$1,234/month");
+/// assert_eq!(usd_per_month(f64::NAN), "n/a");
+/// ```
+pub fn usd_per_month(v: f64) -> String {
+    if !v.is_finite() {
+        return NOT_AVAILABLE.to_owned();
+    }
+    format!("{}/month", usd(v))
+}
+
+/// A number for files (CSV): enough precision for a spreadsheet (at most six
+/// decimals), no separators, no exponent for ordinary magnitudes.
+///
+/// ```
+/// use headroom_models::format::plain;
+/// assert_eq!(plain(1234.5678901), "1234.56789");
+/// assert_eq!(plain(2.0), "2");
+/// ```
+pub fn plain(v: f64) -> String {
+    let r = (v * 1e6).round() / 1e6;
+    format!("{r}")
 }
 
 /// Gigabytes: TB from 1,000 GB, whole GB from 10 GB, two decimals below.

@@ -92,7 +92,7 @@ impl Month {
 
     /// Every number of the month by its JSON name (absent options left out): for
     /// checks that hold for all of them, such as "every figure is finite".
-    pub fn figures(&self) -> Vec<(&'static str, f64)> {
+    pub fn figures(&self) -> Vec<(String, f64)> {
         let t = &self.tiers;
         let e = &self.egress_gb;
         let mut out = vec![
@@ -147,7 +147,12 @@ impl Month {
             ),
         ];
         out.extend(optional.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))));
-        out.extend(self.costs_usd.items().map(|(k, v)| (k, v)));
+        let mut out: Vec<(String, f64)> = out.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        out.extend(
+            self.costs_usd
+                .items()
+                .map(|(k, v)| (format!("costs_usd.{k}"), v)),
+        );
         out
     }
 }
@@ -218,6 +223,44 @@ pub struct DbTier {
     pub ram_gb: f64,
 }
 
+impl DbTier {
+    /// The database in words (see [`topology`]), with ", Multi-AZ" under high
+    /// availability: what the command line and the app show.
+    ///
+    /// ```
+    /// use headroom_models::{project, Preset};
+    /// let p = project(&Preset::B2bSaas.scenario());
+    /// let db = &p.months[0].tiers.db;
+    /// assert_eq!(db.in_words(), db.sku.to_string());
+    /// ```
+    pub fn in_words(&self) -> String {
+        let mut words = topology(&self.sku, u64::from(self.shards), u64::from(self.replicas));
+        if self.multi_az {
+            words.push_str(", Multi-AZ");
+        }
+        words
+    }
+}
+
+/// A database topology in words, the one wording the reasons, the command line
+/// and the app use.
+///
+/// ```
+/// use headroom_models::projection::topology;
+/// assert_eq!(topology("db.m5.large", 1, 0), "db.m5.large");
+/// assert_eq!(topology("db.m5.large", 1, 2), "db.m5.large with 2 read replicas");
+/// assert_eq!(topology("db.m5.4xlarge", 4, 1), "4 shards of db.m5.4xlarge, each with 1 read replica");
+/// ```
+pub fn topology(sku: &str, shards: u64, replicas: u64) -> String {
+    let replicas_words = |r: u64| format!("{r} read replica{}", if r == 1 { "" } else { "s" });
+    match (shards, replicas) {
+        (1, 0) => sku.to_owned(),
+        (1, r) => format!("{sku} with {}", replicas_words(r)),
+        (s, 0) => format!("{s} shards of {sku}"),
+        (s, r) => format!("{s} shards of {sku}, each with {}", replicas_words(r)),
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CacheTier {
     pub sku: Arc<str>,
@@ -267,46 +310,160 @@ pub struct Costs {
     pub platform: f64,
 }
 
+/// A line item of the bill: one field of [`Costs`], named as that field in the
+/// JSON and in the monthly CSV (`cost_<name>_usd`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CostItem {
+    App,
+    Database,
+    DbStorage,
+    Pooler,
+    Cache,
+    Workers,
+    Queue,
+    ObjectStorage,
+    Egress,
+    Cdn,
+    Auth,
+    Payments,
+    Email,
+    Monitoring,
+    ErrorTracking,
+    Search,
+    Services,
+    Regions,
+    Ai,
+    Platform,
+}
+
+impl CostItem {
+    /// Every line item, in display order (the order of [`Costs`]' fields).
+    pub const ALL: [CostItem; 20] = [
+        CostItem::App,
+        CostItem::Database,
+        CostItem::DbStorage,
+        CostItem::Pooler,
+        CostItem::Cache,
+        CostItem::Workers,
+        CostItem::Queue,
+        CostItem::ObjectStorage,
+        CostItem::Egress,
+        CostItem::Cdn,
+        CostItem::Auth,
+        CostItem::Payments,
+        CostItem::Email,
+        CostItem::Monitoring,
+        CostItem::ErrorTracking,
+        CostItem::Search,
+        CostItem::Services,
+        CostItem::Regions,
+        CostItem::Ai,
+        CostItem::Platform,
+    ];
+
+    /// The item's name in the JSON and the CSV (`db_storage`): the name of its
+    /// field in [`Costs`] (a test holds the two together).
+    pub fn name(self) -> &'static str {
+        use CostItem::*;
+        match self {
+            App => "app",
+            Database => "database",
+            DbStorage => "db_storage",
+            Pooler => "pooler",
+            Cache => "cache",
+            Workers => "workers",
+            Queue => "queue",
+            ObjectStorage => "object_storage",
+            Egress => "egress",
+            Cdn => "cdn",
+            Auth => "auth",
+            Payments => "payments",
+            Email => "email",
+            Monitoring => "monitoring",
+            ErrorTracking => "error_tracking",
+            Search => "search",
+            Services => "services",
+            Regions => "regions",
+            Ai => "ai",
+            Platform => "platform",
+        }
+    }
+
+    /// The item in words, for people ("database storage", "card fees").
+    pub fn label(self) -> &'static str {
+        use CostItem::*;
+        match self {
+            App => "app servers",
+            Database => "database",
+            DbStorage => "database storage",
+            Pooler => "pooler",
+            Cache => "cache",
+            Workers => "workers",
+            Queue => "queue",
+            ObjectStorage => "object storage",
+            Egress => "egress",
+            Cdn => "cdn",
+            Auth => "auth",
+            Payments => "card fees",
+            Email => "email",
+            Monitoring => "monitoring",
+            ErrorTracking => "error tracking",
+            Search => "search",
+            Services => "extracted services",
+            Regions => "extra regions",
+            Ai => "AI tokens",
+            Platform => "platform fees",
+        }
+    }
+}
+
+impl fmt::Display for CostItem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// The groups the line items of [`Costs`] add up to, for charts: (group name,
 /// line items). Every item of [`Costs::items`] is in exactly one group.
-pub const COST_GROUPS: [(&str, &[&str]); 8] = [
-    ("Compute", &["app", "workers", "queue", "platform"]),
-    ("Database", &["database", "db_storage", "pooler"]),
-    ("Cache", &["cache"]),
-    ("Storage & delivery", &["object_storage", "egress", "cdn"]),
-    (
-        "SaaS",
-        &["auth", "email", "monitoring", "error_tracking", "search"],
-    ),
-    ("Card fees", &["payments"]),
-    ("Services & regions", &["services", "regions"]),
-    ("AI", &["ai"]),
-];
+pub const COST_GROUPS: [(&str, &[CostItem]); 8] = {
+    use CostItem::*;
+    [
+        ("Compute", &[App, Workers, Queue, Platform]),
+        ("Database", &[Database, DbStorage, Pooler]),
+        ("Cache", &[Cache]),
+        ("Storage & delivery", &[ObjectStorage, Egress, Cdn]),
+        ("SaaS", &[Auth, Email, Monitoring, ErrorTracking, Search]),
+        ("Card fees", &[Payments]),
+        ("Services & regions", &[Services, Regions]),
+        ("AI", &[Ai]),
+    ]
+};
 
 impl Costs {
-    /// Line items with their names, in display order.
-    pub fn items(&self) -> [(&'static str, f64); 20] {
+    /// Line items with their amounts, in display order ([`CostItem::ALL`]).
+    pub fn items(&self) -> [(CostItem, f64); 20] {
+        use CostItem::*;
         [
-            ("app", self.app),
-            ("database", self.database),
-            ("db_storage", self.db_storage),
-            ("pooler", self.pooler),
-            ("cache", self.cache),
-            ("workers", self.workers),
-            ("queue", self.queue),
-            ("object_storage", self.object_storage),
-            ("egress", self.egress),
-            ("cdn", self.cdn),
-            ("auth", self.auth),
-            ("payments", self.payments),
-            ("email", self.email),
-            ("monitoring", self.monitoring),
-            ("error_tracking", self.error_tracking),
-            ("search", self.search),
-            ("services", self.services),
-            ("regions", self.regions),
-            ("ai", self.ai),
-            ("platform", self.platform),
+            (App, self.app),
+            (Database, self.database),
+            (DbStorage, self.db_storage),
+            (Pooler, self.pooler),
+            (Cache, self.cache),
+            (Workers, self.workers),
+            (Queue, self.queue),
+            (ObjectStorage, self.object_storage),
+            (Egress, self.egress),
+            (Cdn, self.cdn),
+            (Auth, self.auth),
+            (Payments, self.payments),
+            (Email, self.email),
+            (Monitoring, self.monitoring),
+            (ErrorTracking, self.error_tracking),
+            (Search, self.search),
+            (Services, self.services),
+            (Regions, self.regions),
+            (Ai, self.ai),
+            (Platform, self.platform),
         ]
     }
 
@@ -555,6 +712,28 @@ pub struct StageSummary {
 #[cfg(test)]
 mod tests {
     use crate::{project, Preset};
+
+    /// The line items are `Costs`' fields, named and ordered as in its JSON.
+    #[test]
+    fn cost_items_are_the_fields_of_costs_in_order() {
+        let json = serde_json::to_value(super::Costs::default()).unwrap();
+        let fields: Vec<String> = json.as_object().unwrap().keys().cloned().collect();
+        let mut items: Vec<String> = super::CostItem::ALL
+            .iter()
+            .map(|i| i.name().to_owned())
+            .collect();
+        let listed = items.clone();
+        items.sort();
+        let mut sorted_fields = fields.clone();
+        sorted_fields.sort();
+        assert_eq!(items, sorted_fields);
+        let from_items: Vec<String> = super::Costs::default()
+            .items()
+            .iter()
+            .map(|(i, _)| i.name().to_owned())
+            .collect();
+        assert_eq!(from_items, listed, "items() is in CostItem::ALL order");
+    }
 
     /// Every line item is in exactly one cost group (an item added to `Costs`
     /// but not to a group fails here).

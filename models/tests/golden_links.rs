@@ -247,7 +247,7 @@ fn figures(s: &Scenario) -> Value {
         .costs_usd
         .items()
         .iter()
-        .map(|&(name, usd)| (name.to_owned(), json!(usd)))
+        .map(|&(item, usd)| (item.name().to_owned(), json!(usd)))
         .collect();
     let t = &h.tiers;
     let architecture = json!({

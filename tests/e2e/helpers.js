@@ -83,7 +83,7 @@ export function usd(value) {
 }
 
 /** format::usd_per_month */
-export const usdPerMonth = (value) => (Number.isFinite(value) ? `${usd(value)}/mo` : 'n/a');
+export const usdPerMonth = (value) => (Number.isFinite(value) ? `${usd(value)}/month` : 'n/a');
 
 /** models::format::percent of a share ("74%"); the tables show "–" when absent. */
 export const percent = (share) => `${count(share * 100)}%`;

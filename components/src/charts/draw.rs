@@ -18,7 +18,7 @@ use super::{
     compact_count, cost_groups_usd, short_change, ChangeMarker, ChartGeometry, ChartKind,
     ChartTheme, PixelRect, PlottedPoint, COST_GROUPS,
 };
-use crate::format::usd;
+use headroom_models::format::usd;
 
 /// Font family for every label: the platform's UI font.
 pub(super) const FAMILY: &str = "system-ui, sans-serif";
@@ -413,7 +413,7 @@ pub(super) fn cost<DB: DrawingBackend>(
         .axis_desc_style(font(t, t.text))
         .y_labels(y_ticks)
         .y_label_formatter(&|v| usd(*v))
-        .y_desc("Cost per customer (USD/mo)")
+        .y_desc("Cost per customer (USD per month)")
         .draw()
         .map_err(err)?;
 
@@ -651,7 +651,7 @@ pub(super) fn utilisation<DB: DrawingBackend>(
         .label_style(font(t, t.text))
         .axis_desc_style(font(t, t.text))
         .y_labels(y_ticks)
-        .y_label_formatter(&|v| format!("{} ms", crate::format::count(*v)))
+        .y_label_formatter(&|v| format!("{} ms", headroom_models::format::count(*v)))
         .y_desc("p95 latency (ms)")
         .draw()
         .map_err(err)?;
@@ -719,7 +719,7 @@ pub(super) fn utilisation<DB: DrawingBackend>(
     let slo_y = chart.borrow_secondary().backend_coord(&(x1, slo)).1;
     label_at(
         slo_y,
-        format!("p95 SLO {} ms", crate::format::count(slo)),
+        format!("p95 SLO {} ms", headroom_models::format::count(slo)),
         t.text.to_rgba(),
     )?;
 
@@ -883,7 +883,7 @@ pub(super) fn per_customer<DB: DrawingBackend>(
         .x_label_formatter(&log_label)
         .y_label_formatter(&|v| usd(*v))
         .x_desc("Monthly active users (log scale)")
-        .y_desc("Cost per customer (USD/mo)")
+        .y_desc("Cost per customer (USD per month)")
         .draw()
         .map_err(err)?;
 

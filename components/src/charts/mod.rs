@@ -29,7 +29,7 @@ use headroom_models::{Change, Event, Projection};
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend, RGBColor};
 
-use crate::format::{count, usd_per_month};
+use headroom_models::format::{count, usd_per_month};
 
 /// One of the planner's charts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -22,7 +22,7 @@ use super::draw::{
     LegendItem, Mark, FAMILY,
 };
 use super::{ChartGeometry, ChartKind, ChartTheme, PlottedPoint, Readout};
-use crate::format::{usd, usd_per_month};
+use headroom_models::format::{usd, usd_per_month};
 
 /// Value labels at the tornado's bar ends (CSS pixels).
 const SMALL_TEXT_PX: f64 = 11.0;
@@ -103,7 +103,7 @@ impl FanKind {
     fn y_desc(self) -> &'static str {
         match self {
             FanKind::Cost => "Monthly cost (USD)",
-            FanKind::CostPerCustomer => "Cost per customer (USD/mo)",
+            FanKind::CostPerCustomer => "Cost per customer (USD per month)",
         }
     }
 
@@ -536,7 +536,7 @@ pub fn draw_tornado<DB: DrawingBackend>(
         .y_labels(0)
         .x_label_formatter(&|v| usd(*v))
         .y_label_formatter(&|_| String::new())
-        .x_desc("Cost per customer at the horizon (USD/mo)")
+        .x_desc("Cost per customer at the horizon (USD per month)")
         .draw()
         .map_err(err)?;
 

@@ -16,7 +16,7 @@ mod labels;
 use headroom_models::catalog::{self, Catalog};
 use headroom_models::scenario::{GrowthMode, NumericInput};
 use headroom_models::uncertainty::Range;
-use headroom_models::{format as model_format, Scenario};
+use headroom_models::{format, Scenario};
 use leptos::prelude::*;
 
 pub use labels::{label, Group};
@@ -197,8 +197,8 @@ fn NumberField(
     let range = format!(
         "{} · {} to {}{}",
         input.unit,
-        model_format::number(input.min),
-        model_format::number(input.max),
+        format::number(input.min),
+        format::number(input.max),
         if input.whole { ", whole" } else { "" }
     );
     let id = field_id(name);
@@ -414,9 +414,9 @@ fn choices(name: &str, scenario: &Scenario) -> Vec<(String, String)> {
                     format!(
                         "{} · {} vCPU · {} GB · {}/month",
                         s.id,
-                        model_format::number(s.vcpu),
-                        model_format::number(s.ram_gb),
-                        model_format::usd(s.price.usd_per_month())
+                        format::number(s.vcpu),
+                        format::number(s.ram_gb),
+                        format::usd(s.price.usd_per_month())
                     ),
                 )
             }))

@@ -11,7 +11,8 @@ use super::load::Load;
 use super::state::Used;
 use super::state::{Adopted, Log};
 use super::users::People;
-use super::{clamp_u32, count_for, fmt_usd};
+use super::{clamp_u32, count_for};
+use crate::format::usd_per_month;
 use crate::format::{count as fmt_count, number as fmt_num};
 use crate::projection::{Basis, CacheTier, Change};
 
@@ -188,8 +189,8 @@ fn model_trigger<'c>(
         threshold: cache_cost,
         reason: move || format!(
             "without a cache the database needs {} ({}); with {}% of reads served by a cache it needs {} ({}), saving {} — more than the cache's {}",
-            plain.words(cx), fmt_usd(plain.cost), fmt_num(((1.0 - cache_factor) * 100.0).round()),
-            cached.words(cx), fmt_usd(cached.cost), fmt_usd(saving), fmt_usd(cache_cost)
+            plain.words(cx), usd_per_month(plain.cost), fmt_num(((1.0 - cache_factor) * 100.0).round()),
+            cached.words(cx), usd_per_month(cached.cost), usd_per_month(saving), usd_per_month(cache_cost)
         ),
     })
 }

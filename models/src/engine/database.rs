@@ -177,22 +177,9 @@ pub(super) fn plan(cx: &Context, load: &DbLoad, bounds: Bounds) -> DbPlan {
     }
 }
 
-/// A database topology in words: `db.r6g.large with 2 read replicas`,
-/// `4 shards of db.m5.4xlarge, each with 1 read replica`. The one wording of the
-/// topology: reasons, the command line and the app all use it.
-pub fn topology(sku: &str, shards: u64, replicas: u64) -> String {
-    let replicas_words = |r: u64| format!("{r} read replica{}", super::plural(r));
-    match (shards, replicas) {
-        (1, 0) => sku.to_owned(),
-        (1, r) => format!("{sku} with {}", replicas_words(r)),
-        (s, 0) => format!("{s} shards of {sku}"),
-        (s, r) => format!("{s} shards of {sku}, each with {}", replicas_words(r)),
-    }
-}
-
 impl DbPlan {
     /// This layout in words.
     pub fn words(&self, cx: &Context) -> String {
-        topology(&cx.db_sku(self.sku).id, self.shards, self.replicas)
+        crate::projection::topology(&cx.db_sku(self.sku).id, self.shards, self.replicas)
     }
 }

@@ -5,8 +5,9 @@
 use super::context::Context;
 use super::database::{DbLoad, DbPlan, ShardCause, MAX_READ_REPLICAS, WRITE_SHARE_OF_PRIMARY};
 use super::journal::Trigger;
+use super::plural;
 use super::state::{DbMemory, Log};
-use super::{fmt_usd, plural};
+use crate::format::usd_per_month;
 use crate::format::{self, gb as fmt_gb, number as fmt_num};
 use crate::projection::{Basis, Change};
 
@@ -143,7 +144,7 @@ fn upgrade(cx: &Context, log: &mut Log, high: usize, db: &DbPlan, load: &DbLoad)
                     sku.id,
                     fmt_num(sku.vcpu),
                     fmt_gb(sku.ram_gb),
-                    fmt_usd(sku.price.usd_per_month())
+                    usd_per_month(sku.price.usd_per_month())
                 )
             },
         },

@@ -2,13 +2,13 @@
 //! and the decision to serve static and media bytes from a CDN.
 
 use super::context::Context;
-use super::fmt_usd;
 use super::journal::Trigger;
 use super::load::Load;
 use super::state::{Adopted, Log};
 use super::users::People;
 use super::DAYS_PER_MONTH;
 use crate::catalog::RateName;
+use crate::format::usd_per_month;
 use crate::format::{count as fmt_count, gb as fmt_gb};
 use crate::projection::{Basis, Change, Egress};
 
@@ -74,7 +74,7 @@ pub(super) fn decide(
             threshold: cdn_usd,
             reason: || format!(
                 "serving {} of static and media bytes from the origin costs {}; through the CDN it costs {}",
-                fmt_gb(edge_gb), fmt_usd(origin_edge), fmt_usd(cdn_usd)
+                fmt_gb(edge_gb), usd_per_month(origin_edge), usd_per_month(cdn_usd)
             ),
         });
         adopted.cdn = log.decide(Change::Cdn, adopted.cdn, model, rule);

@@ -38,10 +38,9 @@ mod warnings;
 use std::sync::Arc;
 
 pub use cache::CACHE_USABLE_MEMORY_SHARE;
-pub use database::{topology, MAX_READ_REPLICAS};
+pub use database::MAX_READ_REPLICAS;
 
 use crate::catalog::RateName;
-use crate::format;
 use crate::projection::{Change, Costs, DbTier, Month, PoolerTier, Projection, Tiers, WorkerTier};
 use crate::queueing::{in_flight, mmc};
 use crate::scenario::Scenario;
@@ -389,9 +388,4 @@ fn plural(n: u64) -> &'static str {
     } else {
         "s"
     }
-}
-
-/// Money per month in reasons: `$1,234/month`.
-fn fmt_usd(v: f64) -> String {
-    format!("{}/month", format::usd(v))
 }

@@ -19,8 +19,8 @@ test('a compare link shows B beside A with the CLI\'s differences, in a fresh br
   const rows = page.getByTestId('compare-table').locator('tbody tr');
   await expect(rows).toHaveCount(c.stages.length + 1);
   const horizon = rows.last();
-  await expect(horizon.locator('td').nth(6)).toHaveText(signed(c.horizon.total_usd));
-  await expect(horizon.locator('td').nth(7)).toHaveText(signed(c.horizon.cost_per_customer_usd));
+  await expect(horizon.locator('td').nth(8)).toHaveText(signed(c.horizon.total_usd));
+  await expect(horizon.locator('td').nth(9)).toHaveText(signed(c.horizon.cost_per_customer_usd));
 
   // The address keeps both; a fresh browser opening it sees the same comparison.
   await expect.poll(() => page.evaluate(() => location.hash)).toContain('&b=2.');
