@@ -8,7 +8,7 @@
 #                 batches and runs in the browser): about 5 min instead of 12-15;
 #                 the figures are noisier
 #   --only STEPS  some steps only, comma-separated from: size, native, wasm,
-#                 app-mc, redraw (the table marks the others "not run")
+#                 app-mc, redraw, peer (the table marks the others "not run")
 #
 # Steps (each says what it does and how long it took):
 #   0. prepares what is missing: the tools (scripts/tools.sh --full), Chromium,
@@ -28,6 +28,10 @@
 #      (tests/e2e/bench/montecarlo.js)
 #   5. redraw: input change to charts redrawn, and first render
 #      (tests/e2e/bench/redraw.js, what scripts/bench-redraw.sh runs)
+#   6. peer: `headroom project --samples 10000 --months 120` with three ranges
+#      against Squiggle 0.10 running a 3-variable growth model of 10,000 samples
+#      and 120 months (bench/peer/growth.mjs), both as whole processes,
+#      alternated (bench/peer/peer.mjs; installs bench/peer's npm packages)
 # Then prints one results table (tests/e2e/bench/report.js) and writes it to
 # target/bench/results.md, with every figure in target/bench/results.json.
 #
@@ -42,7 +46,7 @@ out="$root/target/bench"
 t_start=$SECONDS
 
 quick=false
-only="size,native,wasm,app-mc,redraw"
+only="size,native,wasm,app-mc,redraw,peer"
 while [ $# -gt 0 ]; do
     case "$1" in
     --quick) quick=true ;;
@@ -67,9 +71,9 @@ while [ $# -gt 0 ]; do
 done
 for s in ${only//,/ }; do
     case "$s" in
-    native | wasm | app-mc | redraw | size) ;;
+    native | wasm | app-mc | redraw | size | peer) ;;
     *)
-        echo "bench.sh: unknown step '$s' (size, native, wasm, app-mc, redraw)" >&2
+        echo "bench.sh: unknown step '$s' (size, native, wasm, app-mc, redraw, peer)" >&2
         exit 2
         ;;
     esac
@@ -82,11 +86,13 @@ if $quick; then
     wasm_opts=(--warmup-all-ms 1000 --warmup-ms 200 --batches 15 --mc-runs 3)
     mc_opts=(--runs 5 --warmup 1)
     redraw_opts=(--runs 20 --warmup 3 --loads 3)
+    peer_opts=(--runs 3)
 else
     criterion=()
     wasm_opts=()
     mc_opts=()
     redraw_opts=()
+    peer_opts=(--runs 9)
 fi
 
 step() { echo "bench.sh: $*"; }
@@ -94,7 +100,7 @@ took() { step "$1 done ($((SECONDS - $2)) s)"; }
 
 # This run's figures only: the results of earlier runs are removed first.
 mkdir -p "$out"
-rm -f "$out"/{run,wasm,montecarlo,redraw,results}.json "$out"/size.txt "$out"/results.md
+rm -f "$out"/{run,wasm,montecarlo,redraw,peer,results}.json "$out"/size.txt "$out"/results.md
 commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if [ -n "$(git status --porcelain 2>/dev/null | head -n1)" ]; then commit="$commit (with uncommitted changes)"; fi
 cat >"$out/run.json" <<EOF
@@ -200,6 +206,20 @@ if wants redraw; then
     step "running: node tests/e2e/bench/redraw.js ${redraw_opts[*]}"
     node tests/e2e/bench/redraw.js "${redraw_opts[@]}"
     took "redraw" "$t0"
+fi
+
+# --- 6. the peer: Squiggle ---------------------------------------------------------------
+if wants peer; then
+    t0=$SECONDS
+    if [ ! -d bench/peer/node_modules/@quri/squiggle-lang ]; then
+        step "installing bench/peer's npm packages (Squiggle 0.10)"
+        (cd bench/peer && npm ci --no-audit --no-fund --loglevel=error)
+    fi
+    step "building the command line (cargo build --release -p headroom-cli)"
+    cargo build --release --quiet -p headroom-cli
+    step "running: node bench/peer/peer.mjs ${peer_opts[*]}"
+    node bench/peer/peer.mjs target/release/headroom "$out/peer.json" "${peer_opts[@]}"
+    took "peer" "$t0"
 fi
 
 # --- the table -------------------------------------------------------------------------

@@ -30,5 +30,5 @@ echo "component-tests.sh: lints of the browser tests (wasm32, warnings are error
 cargo clippy --quiet -p headroom-components -p headroom-app --target wasm32-unknown-unknown --tests -- -D warnings
 echo "component-tests.sh: components in headless Chromium"
 cargo test -p headroom-components --target wasm32-unknown-unknown --test web --test charts
-echo "component-tests.sh: storage against the browser's localStorage"
-cargo test -p headroom-app --target wasm32-unknown-unknown --test browser_storage
+echo "component-tests.sh: storage against the browser's localStorage; the panels over an in-memory store"
+cargo test -p headroom-app --target wasm32-unknown-unknown --test browser_storage --test panels

@@ -4,10 +4,12 @@
 # Usage: scripts/size.sh [--check]
 #
 #   --check  fail (exit 1) when the gzip total exceeds the budget
-#            (HEADROOM_SIZE_BUDGET_KB, default 460 KB). The goal is 300 KB; the
-#            planner ships 457 KB today (docs/BENCHMARKS.md, "Shipped size", has
-#            the breakdown and what was tried), so the budget holds today's size
-#            with a little room and catches any sudden growth. A deliberate
+#            (HEADROOM_SIZE_BUDGET_KB, default 462 KB). The goal is 300 KB; the
+#            planner ships 460 KB today (docs/BENCHMARKS.md, "Shipped size", has
+#            the breakdown and what was tried; 3 KB more than before the engine
+#            was split into stages and the shell by concern, which is recorded
+#            there too), so the budget holds today's size with a little room and
+#            catches any sudden growth. A deliberate
 #            growth raises it in the same change, saying why; lower it as the
 #            bundle shrinks.
 #
@@ -25,7 +27,7 @@ case "${1:-}" in
     exit 2
     ;;
 esac
-budget_kb="${HEADROOM_SIZE_BUDGET_KB:-460}"
+budget_kb="${HEADROOM_SIZE_BUDGET_KB:-462}"
 
 shopt -s nullglob
 files=(dist/*.wasm dist/*.js dist/*.css dist/index.html)

@@ -20,6 +20,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::panels::{Panel, Toolbar};
 use crate::planner::{NoticeKind, Planner};
+use crate::storage::Shelf;
 use crate::url::{self, Request, View};
 use crate::{montecarlo, sync};
 
@@ -29,12 +30,14 @@ use crate::{montecarlo, sync};
 pub fn App() -> impl IntoView {
     let (search, hash) = browser::location_parts();
     let request = Request::parse(&search, &hash);
+    // The one library of the page: the panels reach it through context.
+    let shelf = Shelf::browser();
     // An embed shows the scenario its address names (or the default), never the
     // reader's own working scenario.
     let (working, set_aside) = if request.embed {
         (Ok(None), None)
     } else {
-        sync::read_working()
+        sync::read_working(&shelf)
     };
     // A working scenario that does not open but could not be set aside stays
     // where it is: this page then never writes over it.
@@ -57,6 +60,7 @@ pub fn App() -> impl IntoView {
         planner.notify(NoticeKind::Problem, set_aside.notice());
     }
     provide_context(planner);
+    provide_context(shelf);
 
     let projection = Memo::new(move |_| planner.scenario.with(project));
     let dark = browser::prefers_dark();
@@ -69,7 +73,7 @@ pub fn App() -> impl IntoView {
     }
 
     montecarlo::run(planner);
-    sync::start(planner, keep_working);
+    sync::start(planner, shelf, keep_working);
 
     view! { <FullPage projection dark /> }.into_any()
 }

@@ -8,12 +8,12 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::planner::{NoticeKind, Planner, SETTLE};
-use crate::storage::{Library, LoadError};
+use crate::storage::{LoadError, Shelf};
 use crate::url::{self, Request, View};
 
 /// Start keeping the address and (unless `keep_working` is false) the working
 /// copy in step with the scenario.
-pub fn start(planner: Planner, keep_working: bool) {
+pub fn start(planner: Planner, shelf: Shelf, keep_working: bool) {
     // Keep the address and the working copy in step with the scenario, once
     // typing settles: the address is replaced, never pushed.
     let pending = StoredValue::new(None::<TimeoutHandle>);
@@ -32,7 +32,7 @@ pub fn start(planner: Planner, keep_working: bool) {
                 if !keep_working {
                     return;
                 }
-                if let Err(e) = Library::browser().save_working(&scenario) {
+                if let Err(e) = shelf.library().save_working(&scenario) {
                     planner.notify(
                         NoticeKind::Problem,
                         format!("Your work is not being kept between visits: {e}"),
@@ -115,8 +115,8 @@ impl SetAside {
 /// but does not open (damaged, or refused by this version of the model) is set
 /// aside as a saved scenario first, so that the working copy written after
 /// start-up never replaces it unseen.
-pub fn read_working() -> (Result<Option<Scenario>, String>, Option<SetAside>) {
-    let library = Library::browser();
+pub fn read_working(shelf: &Shelf) -> (Result<Option<Scenario>, String>, Option<SetAside>) {
+    let library = shelf.library();
     match library.load_working() {
         Ok(working) => (Ok(working), None),
         Err(e @ (LoadError::Unreadable { .. } | LoadError::Invalid { .. })) => {
