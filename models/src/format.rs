@@ -28,8 +28,14 @@ pub fn count(v: f64) -> String {
 
 /// A whole, finite number with a comma every three digits ("-1,234,567").
 fn grouped(whole: f64) -> String {
-    // Display of a whole f64 has no exponent and no fraction, at any size.
-    let digits = format!("{:.0}", whole.abs());
+    // Integer digits below 10^15 (much cheaper than float formatting, and
+    // tables and charts format thousands of counts); above, Display of a whole
+    // f64, which has no exponent and no fraction at any size.
+    let digits = if whole.abs() < 1e15 {
+        (whole.abs() as u64).to_string()
+    } else {
+        format!("{:.0}", whole.abs())
+    };
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
     if whole < 0.0 && digits != "0" {
         out.push('-');

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::{self, Catalog};
 use crate::error::Error;
 use crate::ranges::{Range, Uncertainty, PATHS};
+use crate::wire;
 
 /// Growth stage of a month, by monthly active users (docs/MODEL.md, stages).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -83,6 +84,15 @@ pub enum GrowthMode {
     PerStage,
 }
 
+impl GrowthMode {
+    /// Every mode, in order.
+    pub const ALL: [GrowthMode; 3] = [
+        GrowthMode::Compound,
+        GrowthMode::Logistic,
+        GrowthMode::PerStage,
+    ];
+}
+
 /// Which kind of reason makes the model adopt an architecture change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -93,6 +103,11 @@ pub enum Adoption {
     Model,
     /// Adopt only when the rule of thumb calls for it.
     RuleOfThumb,
+}
+
+impl Adoption {
+    /// Every policy, in order.
+    pub const ALL: [Adoption; 3] = [Adoption::Either, Adoption::Model, Adoption::RuleOfThumb];
 }
 
 /// Users, stickiness and team.
@@ -1016,7 +1031,7 @@ impl SetNumber for u32 {
 pub struct WordInput {
     pub name: &'static str,
     pub value: String,
-    pub allowed: &'static str,
+    pub allowed: String,
 }
 
 impl ScenarioInput {
@@ -1024,10 +1039,10 @@ impl ScenarioInput {
     pub fn word_inputs(&self) -> Vec<WordInput> {
         // Unit variants serialise to their names; strings and booleans to themselves.
         let word = |v: serde_json::Value| v.as_str().map_or_else(|| v.to_string(), str::to_owned);
-        let of = |name, value: serde_json::Value, allowed| WordInput {
+        let of = |name, value: serde_json::Value, allowed: &str| WordInput {
             name,
             value: word(value),
-            allowed,
+            allowed: allowed.to_owned(),
         };
         let k = &self.stack;
         vec![
@@ -1039,7 +1054,7 @@ impl ScenarioInput {
             of(
                 "growth.mode",
                 serde_json::json!(self.growth.mode),
-                "compound | logistic | per_stage",
+                &wire::choices(&GrowthMode::ALL),
             ),
             of(
                 "stack.catalog",
@@ -1054,12 +1069,12 @@ impl ScenarioInput {
             of(
                 "stack.ha_from_stage",
                 serde_json::json!(k.ha_from_stage),
-                "mvp | product_market_fit | early_scale | scaling | enterprise",
+                &wire::choices(&Stage::ALL),
             ),
             of(
                 "stack.adopt",
                 serde_json::json!(k.adopt),
-                "either | model | rule_of_thumb",
+                &wire::choices(&Adoption::ALL),
             ),
             of(
                 "stack.extract_payments",

@@ -3,7 +3,6 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
-use std::rc::Rc;
 
 use gloo_storage::{LocalStorage, Storage as _};
 
@@ -75,25 +74,14 @@ impl MemoryStore {
     }
 }
 
-/// A shared store is a store: two [`Library`] values over one `&MemoryStore`
-/// behave like two tabs over one `localStorage`.
-impl<T: KeyValue + ?Sized> KeyValue for &T {
-    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-        (**self).get(key)
-    }
-    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        (**self).set(key, value)
-    }
-    fn remove(&self, key: &str) -> Result<(), StoreError> {
-        (**self).remove(key)
-    }
-    fn keys(&self) -> Result<Vec<String>, StoreError> {
-        (**self).keys()
-    }
-}
-
-/// A shared store is a store (the page's [`super::Shelf`] holds one).
-impl<T: KeyValue + ?Sized> KeyValue for Rc<T> {
+/// A shared store is a store: a reference or an `Rc` to one (two [`Library`]
+/// values over one `&MemoryStore` behave like two tabs over one
+/// `localStorage`; the page's [`super::Shelf`] holds an `Rc`).
+impl<P, T> KeyValue for P
+where
+    P: std::ops::Deref<Target = T>,
+    T: KeyValue + ?Sized,
+{
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
         (**self).get(key)
     }
