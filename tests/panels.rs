@@ -13,43 +13,13 @@ use headroom_app::url::View;
 use headroom_components::uncertainty::SimState;
 use headroom_models::{project, Preset, Projection, Scenario};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-fn host() -> web_sys::HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let el: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&el).unwrap();
-    el
-}
-
-fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i).and_then(|n| n.text_content()))
-        .collect()
-}
-
-fn click(root: &web_sys::HtmlElement, selector: &str) {
-    let el: web_sys::HtmlElement = root
-        .query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("nothing matches {selector}"))
-        .unchecked_into();
-    el.click();
-}
+#[path = "support/dom.rs"]
+mod dom;
+use dom::{click, host, sleep, texts};
 
 /// The toolbar with the Saved panel open, over `shelf`, planning `scenario`.
 fn mount_saved_panel(root: &web_sys::HtmlElement, shelf: Shelf, scenario: Scenario) {

@@ -447,6 +447,10 @@ mod native {
 }
 
 #[cfg(target_arch = "wasm32")]
+#[path = "../../tests/support/dom.rs"]
+mod dom;
+
+#[cfg(target_arch = "wasm32")]
 mod browser {
     use headroom_components::charts::{canvas_png_data_url, Chart, ChartKind};
     use headroom_models::format::usd_per_month;
@@ -457,15 +461,7 @@ mod browser {
 
     wasm_bindgen_test_configure!(run_in_browser);
 
-    async fn sleep(ms: i32) {
-        let promise = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-                .unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-    }
+    use super::dom::sleep;
 
     /// Dispatches `new {class}(kind, init)` on `target` (no web-sys init types needed).
     fn fire(target: &web_sys::Element, class: &str, kind: &str, init: &[(&str, JsValue)]) {

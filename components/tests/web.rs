@@ -17,31 +17,9 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Wait `ms` milliseconds (lets effects, microtasks and a frame run).
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-/// A fresh element in the document to mount into.
-fn host() -> web_sys::HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let el: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    el.style().set_property("width", "800px").unwrap();
-    document.body().unwrap().append_child(&el).unwrap();
-    el
-}
-
-fn find(root: &web_sys::HtmlElement, selector: &str) -> web_sys::Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("nothing matches {selector}"))
-}
+#[path = "../../tests/support/dom.rs"]
+mod dom;
+use dom::{find, host, sleep};
 
 /// Type into an input as a person does: set its value, fire `input`.
 fn type_into(root: &web_sys::HtmlElement, selector: &str, text: &str) {
