@@ -11,7 +11,7 @@
 #    models/catalogs/ with a README there.
 # 5. In the web app, effects only talk to the outside world: Effect::new appears
 #    only where the address and storage (src/sync.rs), the Monte Carlo run's
-#    signal (src/montecarlo.rs) or the canvases (components/src/charts/canvas.rs)
+#    signal (src/montecarlo/mod.rs) or the canvases (components/src/charts/canvas.rs)
 #    are written; components never touch storage or the address.
 # 6. No user data is ever inserted as HTML: src/ and components/src never set
 #    HTML from a string (inner_html, set_inner_html, insert_adjacent_html,
@@ -61,10 +61,10 @@ done
 [ "$fail" -eq 0 ] && echo "ok: $(wc -w <<<"$embedded") embedded catalogs are data files under models/catalogs/"
 
 effects="$(grep -rln 'Effect::new' src components/src | sort | tr '\n' ' ')"
-if [ "$effects" = "components/src/charts/canvas.rs src/montecarlo.rs src/sync.rs " ]; then
-    echo "ok: effects only in src/sync.rs (address, storage), src/montecarlo.rs (the run) and charts/canvas.rs (canvas)"
+if [ "$effects" = "components/src/charts/canvas.rs src/montecarlo/mod.rs src/sync.rs " ]; then
+    echo "ok: effects only in src/sync.rs (address, storage), src/montecarlo/mod.rs (the run) and charts/canvas.rs (canvas)"
 else
-    echo "invariant broken: Effect::new outside src/sync.rs, src/montecarlo.rs and components/src/charts/canvas.rs: $effects"
+    echo "invariant broken: Effect::new outside src/sync.rs, src/montecarlo/mod.rs and components/src/charts/canvas.rs: $effects"
     fail=1
 fi
 if hits="$(grep -rnE 'local_storage|session_storage|history\(\)|location\(\)' components/src)"; then

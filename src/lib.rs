@@ -3,10 +3,10 @@
 //!
 //! The shell holds the one scenario and what goes with it ([`planner`]), lays
 //! out the page ([`app`]) with its toolbar ([`panels`]), keeps the address and
-//! the working copy in step ([`sync`]), runs the Monte Carlo in slices
-//! ([`montecarlo`]), reads and writes the address ([`url`]) and keeps the
+//! the working copy in step ([`sync`]), runs the Monte Carlo in Web Workers
+//! or in slices ([`montecarlo`]), reads and writes the address ([`url`]) and keeps the
 //! working and saved scenarios in local storage ([`storage`]).
-//! `main.rs` only calls [`mount`].
+//! `main.rs` only calls [`mount`] (and not at all in a worker).
 
 pub mod app;
 pub mod browser;

@@ -5,5 +5,9 @@ fn main() {
     // builds stay lean (and the model never panics on any input).
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
-    headroom_app::mount();
+    // The Monte Carlo workers (src/montecarlo/worker.js) start the same wasm
+    // where there is no page to mount in.
+    if web_sys::window().is_some() {
+        headroom_app::mount();
+    }
 }

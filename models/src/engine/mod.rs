@@ -106,6 +106,60 @@ impl PathFigures {
             made,
         }
     }
+
+    /// How many numbers a path of `months` months takes in its flat form.
+    pub fn flat_len(months: usize) -> usize {
+        3 * months + Change::ALL.len()
+    }
+
+    /// Append the figures as plain numbers, absent ones as NaN (the model never
+    /// gives NaN): the form a Web Worker posts to the page.
+    pub fn write_flat(&self, out: &mut Vec<f64>) {
+        out.extend_from_slice(&self.mau);
+        out.extend_from_slice(&self.total_usd);
+        out.extend(
+            self.cost_per_customer_usd
+                .iter()
+                .map(|v| v.unwrap_or(f64::NAN)),
+        );
+        out.extend(self.made.iter().map(|m| m.map_or(f64::NAN, f64::from)));
+    }
+
+    /// The paths of `months` months written by [`PathFigures::write_flat`],
+    /// one after another; `None` if `data` is not whole paths.
+    ///
+    /// ```
+    /// use headroom_models::engine::{path_figures, PathFigures};
+    /// use headroom_models::Preset;
+    /// let s = Preset::ConsumerApp.scenario();
+    /// let p = path_figures(&s);
+    /// let mut flat = Vec::new();
+    /// p.write_flat(&mut flat);
+    /// p.write_flat(&mut flat);
+    /// let months = p.mau.len();
+    /// assert_eq!(flat.len(), 2 * PathFigures::flat_len(months));
+    /// assert_eq!(PathFigures::read_flat(&flat, months), Some(vec![p.clone(), p]));
+    /// assert_eq!(PathFigures::read_flat(&flat[1..], months), None);
+    /// ```
+    pub fn read_flat(data: &[f64], months: usize) -> Option<Vec<PathFigures>> {
+        let len = PathFigures::flat_len(months);
+        if months == 0 || !data.len().is_multiple_of(len) {
+            return None;
+        }
+        let present = |v: f64| (!v.is_nan()).then_some(v);
+        let paths = data.chunks(len).map(|path| {
+            let (mau, rest) = path.split_at(months);
+            let (total, rest) = rest.split_at(months);
+            let (per_customer, made) = rest.split_at(months);
+            PathFigures {
+                mau: mau.to_vec(),
+                total_usd: total.to_vec(),
+                cost_per_customer_usd: per_customer.iter().map(|&v| present(v)).collect(),
+                made: std::array::from_fn(|i| present(made[i]).map(|m| m as u32)),
+            }
+        });
+        Some(paths.collect())
+    }
 }
 
 /// The figures-only projection: the stages of [`project`] with a journal that

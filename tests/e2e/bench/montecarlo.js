@@ -13,24 +13,27 @@
 // changes growth.monthly_rate (0.13, then 0.12, both inside its range; an `input`
 // event, what typing does), which starts a new run, and waits for its result.
 //
-// How the app runs it (src/app.rs): on a change it shows the progress bar at 0,
-// waits SETTLE (a 300 ms timer, so typing is not slowed), then runs the first
-// slice of paths (about 12 ms of work) inside that timer's callback and each
-// further slice in a task of its own (woken through a MessageChannel, with no
-// timer delay); after the last one the tables (`sim-done`) and the two fan
-// charts appear. Each slice is a User Timing measure named
-// `headroom:monte-carlo-slice` (cleared when a run starts). To find the start
-// of the run, an init script wraps window.setTimeout (the wasm calls it through
-// the window object) and notes when each callback starts; it changes nothing else.
+// How the app runs it (src/montecarlo/): on a change it shows the progress bar
+// at 0, waits SETTLE (a 300 ms timer, so typing is not slowed), then, inside that
+// timer's callback, draws the paths and sends them in chunks to its Web Workers
+// (two chunks a worker), which project them; each chunk back is added in order,
+// and after the last one the tables (`sim-done`) and the two fan charts appear.
+// Where the page has no workers it projects the paths itself in slices, each in a
+// task of its own (woken through a MessageChannel, with no timer delay). Each
+// piece of the page's own work (the start, each chunk back, or each slice) is a
+// User Timing measure named `headroom:monte-carlo-slice` (cleared when a run
+// starts). To find the start of the run, an init script wraps window.setTimeout
+// (the wasm calls it through the window object) and notes when each callback
+// starts; it changes nothing else.
 //
 // Times per run, from the start of the 300 ms callback that runs the first slice
 // (the last 300 ms callback to start before the progress bar first moves):
 //   run     to the result shown: the `sim-done` tables in the page and both fan
 //           charts redrawn with the result (the goal's figure)
 //   tables  to the `sim-done` tables alone
-//   busy    time inside the run's slices (the paths' work); the rest of `run`
-//           is waiting between slices (input, the progress bar's rendering)
-//           and the final rendering
+//   busy    the page's own work in the run (drawing, adding, the percentiles;
+//           with no workers, the paths' work too); the rest of `run` is waiting
+//           for the workers or between slices, and the final rendering
 //   between the time from each slice's end to the next slice's start, summed
 //   gap     the median of those times
 //   last    from the last slice's end to the result shown (rendering)

@@ -67,13 +67,23 @@ test('a range on an input shows the spread the CLI computes for the same link', 
   await expect(page.getByTestId('tornado-table').locator('tbody tr')).toHaveAttribute('data-input', RATE);
 });
 
-test('the percentiles CSV is the CLI\'s CSV for the same link', async ({ page }) => {
-  await rangeTheRate(page);
-  const hash = await rangedLink(page);
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-percentiles').click()]);
-  const text = await readFile(await file.path(), 'utf8');
-  expect(text).toBe(cli(['project', '--link', hash, '--samples', '1000', '--format', 'csv']));
-});
+// The paths run in Web Workers (src/montecarlo/pool.rs) where the worker script
+// loads, and on the page itself where it does not: the same numbers either way.
+for (const workers of [true, false]) {
+  const how = workers ? 'projected in Web Workers' : 'projected by the page, its worker blocked';
+  test(`the percentiles CSV is the CLI's CSV for the same link (paths ${how})`, async ({ page }) => {
+    const started = [];
+    page.on('worker', (worker) => started.push(worker.url()));
+    if (!workers) await page.route(/montecarlo-worker-[0-9a-f]+\.js$/, (route) => route.abort());
+    await rangeTheRate(page);
+    const hash = await rangedLink(page);
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-percentiles').click()]);
+    const text = await readFile(await file.path(), 'utf8');
+    expect(text).toBe(cli(['project', '--link', hash, '--samples', '1000', '--format', 'csv']));
+    if (workers) expect(started.filter((url) => /montecarlo-worker-[0-9a-f]+\.js$/.test(url)).length).toBeGreaterThan(0);
+    await expect(page.getByTestId('sim-error')).toHaveCount(0);
+  });
+}
 
 test('a range the model refuses is named; turning the range off removes the spread', async ({ page }) => {
   await rangeTheRate(page);
