@@ -13,6 +13,7 @@ use headroom_components::compare::CompareTable;
 use headroom_components::inputs::Editor;
 use headroom_components::tables::{Headline, MonthlyTable, StageTable, Timeline, Warnings};
 use headroom_components::uncertainty::{SimState, UncertaintyView};
+use headroom_models::projection::CostScope;
 use headroom_models::uncertainty::{sensitivity, Simulation, Simulator, Swing};
 use headroom_models::{project, Preset, Projection, Scenario};
 use leptos::prelude::*;
@@ -52,6 +53,7 @@ pub fn App() -> impl IntoView {
         embed: start.embed,
         simulation: RwSignal::new(SimState::Off),
         compare: RwSignal::new(start.compare),
+        cost_scope: RwSignal::new(CostScope::default()),
     };
     for text in start.notices {
         planner.notify(NoticeKind::Problem, text);
@@ -147,14 +149,14 @@ fn FullPage(
                     <span class="hr-scenario__label">"Scenario: "</span>
                     <span class="hr-scenario__name" data-testid="scenario-name">{name}</span>
                 </h2>
-                <Headline projection />
+                <Headline projection scope=planner.cost_scope switchable=true />
                 <Warnings projection />
                 <UncertaintyView state=sim_state swings on_export on_export_samples projection dark />
                 <CompareSection projection b=projection_b />
                 <div class="hr-charts">
-                    <section class="hr-section" id="view-cost"><Chart kind=ChartKind::Cost projection dark compare=projection_b /></section>
+                    <section class="hr-section" id="view-cost"><Chart kind=ChartKind::Cost projection dark compare=projection_b scope=planner.cost_scope /></section>
                     <section class="hr-section" id="view-utilisation"><Chart kind=ChartKind::Utilisation projection dark /></section>
-                    <section class="hr-section" id="view-per-customer"><Chart kind=ChartKind::PerCustomer projection dark compare=projection_b /></section>
+                    <section class="hr-section" id="view-per-customer"><Chart kind=ChartKind::PerCustomer projection dark compare=projection_b scope=planner.cost_scope /></section>
                 </div>
                 <StageTable projection />
                 <Timeline projection />
@@ -322,12 +324,16 @@ fn EmbedPage(
     let full = planner.share_link(planner.view, false);
     let name = planner.scenario.with_untracked(|s| s.name().to_owned());
     let body = match planner.view {
-        View::Cost => view! { <Chart kind=ChartKind::Cost projection dark /> }.into_any(),
+        View::Cost => {
+            view! { <Chart kind=ChartKind::Cost projection dark scope=planner.cost_scope /> }
+                .into_any()
+        }
         View::Utilisation => {
             view! { <Chart kind=ChartKind::Utilisation projection dark /> }.into_any()
         }
         View::PerCustomer => {
-            view! { <Chart kind=ChartKind::PerCustomer projection dark /> }.into_any()
+            view! { <Chart kind=ChartKind::PerCustomer projection dark scope=planner.cost_scope /> }
+                .into_any()
         }
         View::Stages => view! { <StageTable projection /> }.into_any(),
         View::Timeline => view! { <Timeline projection /> }.into_any(),
@@ -344,7 +350,7 @@ fn EmbedPage(
                 </a>
             </header>
             <Notices />
-            <Headline projection />
+            <Headline projection scope=planner.cost_scope />
             {body}
         </div>
     }

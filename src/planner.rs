@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use headroom_components::uncertainty::SimState;
+use headroom_models::projection::CostScope;
 use headroom_models::Scenario;
 use leptos::prelude::*;
 
@@ -34,6 +35,10 @@ pub struct Planner {
     /// The Monte Carlo run of the scenario's ranged inputs (derived from the
     /// scenario, computed in chunks between frames so typing stays responsive).
     pub simulation: RwSignal<SimState>,
+    /// Which costs the headline and the cost charts count: infrastructure
+    /// alone until the person includes the card fees (a view setting, not
+    /// part of the scenario).
+    pub cost_scope: RwSignal<CostScope>,
 }
 
 /// A message shown at the top of the page until dismissed.

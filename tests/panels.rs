@@ -32,6 +32,7 @@ fn mount_saved_panel(root: &web_sys::HtmlElement, shelf: Shelf, scenario: Scenar
             embed: false,
             compare: RwSignal::new(None),
             simulation: RwSignal::new(SimState::Off),
+            cost_scope: RwSignal::new(Default::default()),
         };
         provide_context(planner);
         provide_context(shelf);

@@ -38,7 +38,7 @@ enum Command {
         #[arg(long, short, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// Rank the ranged inputs by how far each alone moves cost per customer at the horizon.
+    /// Rank the ranged inputs by how far each alone moves infrastructure cost per customer at the horizon.
     Sensitivity {
         #[command(flatten)]
         source: Source,

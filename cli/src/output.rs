@@ -45,7 +45,7 @@ pub fn table(p: &Projection) -> String {
     }
     out.push('\n');
     // Columns sized to their widest cell, so large projections stay aligned.
-    const HEADER: [&str; 11] = [
+    const HEADER: [&str; 13] = [
         "month",
         "stage",
         "MAU",
@@ -55,11 +55,13 @@ pub fn table(p: &Projection) -> String {
         "app",
         "database",
         "cache",
+        "infra $/month",
+        "infra $/customer",
         "$/month",
         "$/customer",
     ];
-    const LEFT: [bool; 11] = [
-        false, true, false, false, false, false, true, true, true, false, false,
+    const LEFT: [bool; 13] = [
+        false, true, false, false, false, false, true, true, true, false, false, false, false,
     ];
     let mut rows: Vec<Vec<String>> = vec![HEADER.map(str::to_owned).to_vec()];
     for m in &p.months {
@@ -89,6 +91,9 @@ pub fn table(p: &Projection) -> String {
             app,
             db,
             cache,
+            usd(m.infrastructure_usd),
+            m.infrastructure_per_customer_usd
+                .map_or("-".to_owned(), usd),
             usd(m.total_usd),
             m.cost_per_customer_usd.map_or("-".to_owned(), usd),
         ]);
@@ -96,12 +101,21 @@ pub fn table(p: &Projection) -> String {
     out.push_str(&aligned(&rows, &LEFT));
     if let Some(last) = p.months.last() {
         let _ = writeln!(out, "\nCost at month {} by line item:", last.month);
-        for (name, v) in last.costs_usd.items() {
+        for (item, v) in last.costs_usd.items() {
             if v > 0.0 {
-                let _ = writeln!(out, "  {:<16} {:>12}", name, usd(v));
+                let _ = writeln!(out, "  {:<16} {:>12}", item.name(), usd(v));
             }
         }
-        let _ = writeln!(out, "  {:<16} {:>12}", "total", usd(last.total_usd));
+        let _ = writeln!(
+            out,
+            "  {:<16} {:>12}\n  {:<16} {:>12}\n  {:<16} {:>12}",
+            "infrastructure",
+            usd(last.infrastructure_usd),
+            "payment fees",
+            usd(last.payment_fees_usd),
+            "total",
+            usd(last.total_usd)
+        );
     }
     if !p.events.is_empty() {
         let _ = writeln!(
@@ -343,20 +357,20 @@ pub fn simulation_table(name: &str, sim: &Simulation) -> String {
 }
 
 /// The sensitivity ranking as a table: each input at its low and high ends, the
-/// cost per customer and monthly cost at the horizon, largest swing first.
+/// infrastructure cost per customer and a month at the horizon, largest swing first.
 pub fn sensitivity_table(name: &str, swings: &[Swing]) -> String {
     let mut out = format!(
         "{name} — each input alone at its low and high end, the others at their likely values;\n\
-         figures at the horizon, largest swing in cost per customer first\n\n"
+         infrastructure (cost less payment fees) at the horizon, largest swing in it per customer first\n\n"
     );
     let mut rows = vec![[
         "input",
         "low",
         "high",
-        "$/customer at low",
+        "infra $/customer at low",
         "at high",
         "swing",
-        "$/month at low",
+        "infra $/month at low",
         "at high",
     ]
     .map(str::to_owned)
@@ -366,11 +380,13 @@ pub fn sensitivity_table(name: &str, swings: &[Swing]) -> String {
             s.input.clone(),
             format::plain(s.low),
             format::plain(s.high),
-            s.cost_per_customer_at_low.map_or("-".to_owned(), usd),
-            s.cost_per_customer_at_high.map_or("-".to_owned(), usd),
-            usd(s.cost_per_customer_swing()),
-            usd(s.total_at_low),
-            usd(s.total_at_high),
+            s.infrastructure_per_customer_at_low
+                .map_or("-".to_owned(), usd),
+            s.infrastructure_per_customer_at_high
+                .map_or("-".to_owned(), usd),
+            usd(s.per_customer_swing()),
+            usd(s.infrastructure_at_low),
+            usd(s.infrastructure_at_high),
         ]);
     }
     let mut left = vec![false; 8];

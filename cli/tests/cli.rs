@@ -517,8 +517,13 @@ fn sensitivity_ranks_the_ranged_inputs() {
         .iter()
         .map(|s| s["input"].as_str().unwrap())
         .collect();
-    // Card fees follow the price: ARPA moves cost per customer far more than payload size.
-    assert_eq!(ranked, ["revenue.arpa_usd_per_month", "usage.response_kb"]);
+    // Ranked by infrastructure: payload size moves egress; the price moves only
+    // card fees, which the ranking leaves out.
+    assert_eq!(ranked, ["usage.response_kb", "revenue.arpa_usd_per_month"]);
+    assert_eq!(
+        v[1]["infrastructure_at_low"],
+        v[1]["infrastructure_at_high"]
+    );
 }
 
 #[test]

@@ -6,7 +6,7 @@
 //! export reads the same definition, so the file matches what is shown.
 
 use headroom_models::format;
-use headroom_models::projection::{Month, StageSummary};
+use headroom_models::projection::{CostScope, Month, StageSummary};
 use headroom_models::{Basis, Projection};
 use leptos::prelude::*;
 
@@ -155,6 +155,18 @@ pub fn monthly_columns() -> Vec<Column> {
             shown: |m| opt_ms(m.api_p95_ms),
         },
         Column {
+            header: "Infrastructure (USD)",
+            shown: |m| format::usd(m.infrastructure_usd),
+        },
+        Column {
+            header: "Infrastructure per customer (USD)",
+            shown: |m| opt_usd(m.infrastructure_per_customer_usd),
+        },
+        Column {
+            header: "Card fees (USD)",
+            shown: |m| format::usd(m.payment_fees_usd),
+        },
+        Column {
             header: "Monthly cost (USD)",
             shown: |m| format::usd(m.total_usd),
         },
@@ -169,41 +181,40 @@ pub fn monthly_columns() -> Vec<Column> {
     ]
 }
 
-/// Headline figures of one month: users, monthly cost, cost per customer, margin.
+/// Headline figures of the horizon (its stage in the heading): users, the cost
+/// in the chosen scope and per customer, card fees on their own, margin; with the switch that
+/// chooses whether cost counts the card fees (infrastructure alone at first).
 #[component]
 pub fn Headline(
     /// The model's projection of the current scenario.
     #[prop(into)]
     projection: Signal<Projection>,
+    /// Which costs the cost figures, and the charts, count.
+    scope: RwSignal<CostScope>,
+    /// Show the switch (not in an embed, which has no controls).
+    #[prop(optional)]
+    switchable: bool,
 ) -> impl IntoView {
-    move || {
+    let figures = move || {
+        let scope = scope.get();
         projection.with(|p| match p.months.last() {
             Some(m) => view! {
-                <section class="hr-horizon" aria-labelledby="hr-horizon-title">
-                    <h2 id="hr-horizon-title" class="hr-section-title">
-                        "At month " <span data-testid="horizon-month">{m.month}</span>
-                        " (the horizon)"
-                    </h2>
-                    <dl class="hr-figures">
-                        <Figure label="Monthly active users" value=format::count(m.mau) testid="horizon-mau" />
-                        <Figure label="Customers" value=format::count(m.customers) testid="horizon-customers" />
-                        <Figure label="Monthly cost" value=format::usd_per_month(m.total_usd) testid="horizon-cost" />
-                        <Figure
-                            label="Cost per customer"
-                            value=m.cost_per_customer_usd.map_or_else(|| "no customers yet".to_owned(), format::usd)
-                            testid="horizon-cost-per-customer"
-                        />
-                        <Figure
-                            label="Margin after cost"
-                            value=opt_percent(m.margin_after_cost())
-                            testid="horizon-margin"
-                        />
-                        <Figure label="Stage" value=m.stage.to_string() testid="horizon-stage" />
-                    </dl>
-                    <p class="hr-figures__note">
-                        "Monthly cost includes infrastructure, managed services and card fees."
-                    </p>
-                </section>
+                <dl class="hr-figures">
+                    <Figure label="Monthly active users" value=format::count(m.mau) testid="horizon-mau" />
+                    <Figure label="Customers" value=format::count(m.customers) testid="horizon-customers" />
+                    <Figure label=scope.name() value=format::usd_per_month(scope.total(m)) testid="horizon-cost" />
+                    <Figure
+                        label=scope.per_customer_name()
+                        value=scope.per_customer(m).map_or_else(|| "no customers yet".to_owned(), format::usd)
+                        testid="horizon-cost-per-customer"
+                    />
+                    <Figure label="Card fees" value=format::usd_per_month(m.payment_fees_usd) testid="horizon-card-fees" />
+                    <Figure
+                        label="Margin after cost"
+                        value=opt_percent(m.margin_after_cost())
+                        testid="horizon-margin"
+                    />
+                </dl>
             }
             .into_any(),
             None => view! {
@@ -213,6 +224,44 @@ pub fn Headline(
             }
             .into_any(),
         })
+    };
+    let month = move || projection.with(|p| p.months.last().map(|m| (m.month, m.stage)));
+    let include_fees = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        scope.set(if on {
+            CostScope::WithPaymentFees
+        } else {
+            CostScope::Infrastructure
+        });
+    };
+    view! {
+        <section class="hr-horizon" aria-labelledby="hr-horizon-title">
+            <h2 id="hr-horizon-title" class="hr-section-title">
+                {move || match month() {
+                    Some((m, stage)) => view! {
+                        "At month " <span data-testid="horizon-month">{m}</span> " (the horizon): "
+                        <span data-testid="horizon-stage">{stage.to_string()}</span>
+                    }
+                    .into_any(),
+                    None => view! { "The horizon" }.into_any(),
+                }}
+            </h2>
+            {figures}
+            <p class="hr-figures__note">
+                "Infrastructure is what running the product costs: servers, databases, storage, delivery and managed services. Card fees are what the payment processor keeps of the revenue; margin counts both."
+            </p>
+            {switchable.then(|| view! {
+                <label class="hr-switch">
+                    <input
+                        type="checkbox"
+                        data-testid="include-card-fees"
+                        prop:checked=move || scope.get() == CostScope::WithPaymentFees
+                        on:change=include_fees
+                    />
+                    " Include card fees in the cost figures and charts"
+                </label>
+            })}
+        </section>
     }
 }
 
@@ -303,6 +352,8 @@ pub fn StageTable(
                     "hr-stages__cost",
                 ));
             }
+            rows.push(row("Infrastructure".into(), each(&|m| format::usd_per_month(m.infrastructure_usd)), "hr-stages__key"));
+            rows.push(row("Infrastructure per customer".into(), each(&|m| opt_usd(m.infrastructure_per_customer_usd)), "hr-stages__key"));
             rows.push(row("Monthly cost".into(), each(&|m| format::usd_per_month(m.total_usd)), "hr-stages__key"));
             rows.push(row("Cost per customer".into(), each(&|m| opt_usd(m.cost_per_customer_usd)), "hr-stages__key"));
             rows.push(row("Margin after cost".into(), each(&|m| opt_percent(m.margin_after_cost())), ""));

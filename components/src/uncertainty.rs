@@ -93,7 +93,11 @@ pub fn UncertaintyView(
         })
     });
     let base = Signal::derive(move || {
-        projection.with(|p| p.months.last().and_then(|m| m.cost_per_customer_usd))
+        projection.with(|p| {
+            p.months
+                .last()
+                .and_then(|m| m.infrastructure_per_customer_usd)
+        })
     });
     let tornado = view! {
         <div hidden=move || ranked.with(Vec::is_empty)>
@@ -245,7 +249,7 @@ fn SimTables(
     }
 }
 
-/// The sensitivity ranking: which input moves cost per customer most.
+/// The sensitivity ranking: which input moves infrastructure cost per customer most.
 #[component]
 fn SwingTable(
     /// The ranked swings, largest first.
@@ -260,27 +264,27 @@ fn SwingTable(
                 <tr data-input=s.input.clone()>
                     <th scope="row">{name}</th>
                     <td>{format::number(s.low)}" – "{format::number(s.high)}</td>
-                    <td>{opt(s.cost_per_customer_at_low)}</td>
-                    <td>{opt(s.cost_per_customer_at_high)}</td>
-                    <td>{format::usd(s.cost_per_customer_swing())}</td>
-                    <td>{format::usd(s.total_swing())}</td>
+                    <td>{opt(s.infrastructure_per_customer_at_low)}</td>
+                    <td>{opt(s.infrastructure_per_customer_at_high)}</td>
+                    <td>{format::usd(s.per_customer_swing())}</td>
+                    <td>{format::usd(s.infrastructure_swing())}</td>
                 </tr>
             }
         })
         .collect_view();
     view! {
         <h3 class="hr-subtitle">"Which input matters most"</h3>
-        <p class="hr-sim__note">"Each input alone at its low and high end, the others at their likely values; at the horizon, largest swing in cost per customer first."</p>
+        <p class="hr-sim__note">"Each input alone at its low and high end, the others at their likely values; infrastructure (cost less card fees) at the horizon, largest swing per customer first."</p>
         <div class="hr-table-scroll" tabindex="0" role="region" aria-label="Sensitivity, scrolls sideways">
             <table class="hr-sim__table" data-testid="tornado-table">
                 <thead>
                     <tr>
                         <th scope="col">"Input"</th>
                         <th scope="col">"Low – high"</th>
-                        <th scope="col">"Cost per customer at low"</th>
+                        <th scope="col">"Infrastructure per customer at low"</th>
                         <th scope="col">"at high"</th>
                         <th scope="col">"Swing"</th>
-                        <th scope="col">"Monthly cost swing"</th>
+                        <th scope="col">"Monthly infrastructure swing"</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

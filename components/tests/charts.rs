@@ -13,7 +13,7 @@ mod native {
     };
     use headroom_models::format::percent;
     use headroom_models::format::usd_per_month;
-    use headroom_models::projection::Costs;
+    use headroom_models::projection::{CostScope, Costs};
     use headroom_models::{project, Preset, Projection, Scenario};
     use plotters::prelude::*;
 
@@ -95,12 +95,20 @@ mod native {
             let mut with_b = String::new();
             let g_with = {
                 let root = SVGBackend::with_string(&mut with_b, SIZE).into_drawing_area();
-                let g = draw_compared(kind, &root, &a, Some(&b), &ChartTheme::light()).unwrap();
+                let g = draw_compared(
+                    kind,
+                    &root,
+                    &a,
+                    Some(&b),
+                    CostScope::default(),
+                    &ChartTheme::light(),
+                )
+                .unwrap();
                 root.present().unwrap();
                 g
             };
             let label = text_element(if kind == ChartKind::Cost {
-                "B: monthly cost"
+                "B: infrastructure"
             } else {
                 "B"
             });
@@ -135,11 +143,63 @@ mod native {
         }
     }
 
+    /// With payment fees, the card fees are a band of their own and the totals
+    /// are the month's whole cost; without, neither.
+    #[test]
+    fn the_cost_scope_decides_whether_card_fees_are_drawn_and_counted() {
+        let p = project(&Preset::B2bSaas.scenario());
+        let draw_in = |scope: CostScope| {
+            let mut out = String::new();
+            let g = {
+                let root = SVGBackend::with_string(&mut out, SIZE).into_drawing_area();
+                let g = draw_compared(
+                    ChartKind::Cost,
+                    &root,
+                    &p,
+                    None,
+                    scope,
+                    &ChartTheme::light(),
+                )
+                .unwrap();
+                root.present().unwrap();
+                g
+            };
+            (out, g)
+        };
+        let (infra, g_infra) = draw_in(CostScope::Infrastructure);
+        let (all, g_all) = draw_in(CostScope::WithPaymentFees);
+        let fees = text_element("Card fees");
+        assert!(!infra.contains(&fees) && all.contains(&fees));
+        assert!(
+            g_all.y_range.1 > g_infra.y_range.1,
+            "the axis follows the scope"
+        );
+        let m = p.months.last().unwrap();
+        let r = readout_for_month(
+            ChartKind::Cost,
+            &g_all,
+            &p,
+            CostScope::WithPaymentFees,
+            m.month,
+        )
+        .unwrap();
+        assert_eq!(
+            value_of(&r.lines, "Monthly cost"),
+            Some(usd_per_month(m.total_usd).as_str())
+        );
+        assert_eq!(
+            value_of(&r.lines, "Card fees"),
+            Some(usd_per_month(m.payment_fees_usd).as_str())
+        );
+    }
+
     #[test]
     fn cost_chart_draws_a_band_and_legend_entry_per_group_and_every_change_marker() {
         for (preset, p) in presets() {
             let (svg, g) = svg(ChartKind::Cost, &p);
+            // Infrastructure by default: every group but the card fees.
             let nonzero: Vec<usize> = (0..COST_GROUPS.len())
+                .filter(|&i| CostScope::Infrastructure.includes(COST_GROUPS[i].1))
                 .filter(|&i| {
                     p.months
                         .iter()
@@ -162,7 +222,7 @@ mod native {
                     "{preset:?}: {name}'s colour is drawn"
                 );
             }
-            assert!(svg.contains(&text_element("Cost per customer")));
+            assert!(svg.contains(&text_element("Infrastructure per customer")));
             // One marker per month with a change, on that month's x.
             let mut months: Vec<u32> = p.events.iter().map(|e| e.month).collect();
             months.dedup();
@@ -291,9 +351,10 @@ mod native {
                 match kind {
                     ChartKind::Cost => {
                         assert_eq!(
-                            value_of(&r.lines, "Total"),
-                            Some(usd_per_month(m.total_usd).as_str())
+                            value_of(&r.lines, "Infrastructure"),
+                            Some(usd_per_month(m.infrastructure_usd).as_str())
                         );
+                        assert_eq!(value_of(&r.lines, "Card fees"), None);
                         for e in p.events.iter().filter(|e| e.month == m.month) {
                             assert!(r
                                 .lines
@@ -312,14 +373,17 @@ mod native {
                         );
                     }
                     ChartKind::PerCustomer => {
-                        let usd = m.cost_per_customer_usd.unwrap();
+                        let usd = m.infrastructure_per_customer_usd.unwrap();
                         assert_eq!(
-                            value_of(&r.lines, "Cost per customer"),
+                            value_of(&r.lines, "Infrastructure per customer"),
                             Some(usd_per_month(usd).as_str())
                         );
                     }
                 }
-                assert_eq!(readout_for_month(kind, &g, &p, point.month), Some(r));
+                assert_eq!(
+                    readout_for_month(kind, &g, &p, CostScope::default(), point.month),
+                    Some(r)
+                );
             }
         }
     }
@@ -342,7 +406,10 @@ mod native {
             ] {
                 assert_eq!(readout(kind, &g, &p, x, y), None, "{kind:?} at {x},{y}");
             }
-            assert_eq!(readout_for_month(kind, &g, &p, 10_000), None);
+            assert_eq!(
+                readout_for_month(kind, &g, &p, CostScope::default(), 10_000),
+                None
+            );
         }
     }
 
@@ -384,7 +451,9 @@ mod native {
         for m in &mut zero.months {
             m.costs_usd = Costs::default();
             m.total_usd = 0.0;
+            m.infrastructure_usd = 0.0;
             m.cost_per_customer_usd = None;
+            m.infrastructure_per_customer_usd = None;
         }
         let (svg_cost, _) = svg(ChartKind::Cost, &zero);
         assert!(svg_cost.contains(&text_element("No costs in this projection")));

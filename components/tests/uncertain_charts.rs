@@ -216,11 +216,11 @@ mod native {
             let r = tornado_readout(&g, &swings, i as u32).unwrap();
             assert_eq!(
                 value_of(&r.lines, "Swing"),
-                Some(usd(swing.cost_per_customer_swing()).as_str())
+                Some(usd(swing.per_customer_swing()).as_str())
             );
             assert_eq!(
-                value_of(&r.lines, "Monthly cost at high"),
-                Some(usd_per_month(swing.total_at_high).as_str())
+                value_of(&r.lines, "Infrastructure at high"),
+                Some(usd_per_month(swing.infrastructure_at_high).as_str())
             );
         }
         assert!(tornado_readout(&g, &swings, swings.len() as u32).is_none());
@@ -458,8 +458,8 @@ mod native {
             assert_eq!(bars.len(), order.len(), "{bars:?}");
             for (sw, bar) in order.iter().zip(&bars) {
                 let (a, b) = (
-                    sw.cost_per_customer_at_low.unwrap(),
-                    sw.cost_per_customer_at_high.unwrap(),
+                    sw.infrastructure_per_customer_at_low.unwrap(),
+                    sw.infrastructure_per_customer_at_high.unwrap(),
                 );
                 let expected = if b >= a {
                     light.palette[1]
@@ -480,8 +480,10 @@ mod native {
             assert_eq!(top_width == widest, order[0].input == swings[0].input);
             assert!(svg.contains(&text_element(&format!("Likely {}", usd(base.unwrap())))));
         }
-        // The ranking puts the price first (card fees follow it), so the two orders differ.
-        assert_eq!(swings[0].input, "revenue.arpa_usd_per_month");
+        // The ranking puts the price last (it moves only card fees, which the
+        // infrastructure leaves out), so the two orders differ.
+        assert_eq!(swings.last().unwrap().input, "revenue.arpa_usd_per_month");
+        assert_ne!(swings[0].input, "revenue.arpa_usd_per_month");
     }
 
     #[test]
@@ -499,10 +501,10 @@ mod native {
             input: input.to_owned(),
             low: 1.0,
             high: 2.0,
-            cost_per_customer_at_low: low,
-            cost_per_customer_at_high: high,
-            total_at_low: 100.0,
-            total_at_high: 200.0,
+            infrastructure_per_customer_at_low: low,
+            infrastructure_per_customer_at_high: high,
+            infrastructure_at_low: 100.0,
+            infrastructure_at_high: 200.0,
         };
         let swings = [
             swing("revenue.paying_share", Some(3.0), Some(9.0)),

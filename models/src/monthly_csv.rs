@@ -173,6 +173,18 @@ const TOTALS: &[Column] = &[
         cell: |m| num(m.total_usd),
     },
     Column {
+        header: "payment_fees_usd",
+        cell: |m| num(m.payment_fees_usd),
+    },
+    Column {
+        header: "infrastructure_usd",
+        cell: |m| num(m.infrastructure_usd),
+    },
+    Column {
+        header: "infrastructure_per_customer_usd",
+        cell: |m| opt(m.infrastructure_per_customer_usd),
+    },
+    Column {
         header: "cost_per_customer_usd",
         cell: |m| opt(m.cost_per_customer_usd),
     },

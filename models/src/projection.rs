@@ -67,6 +67,14 @@ pub struct Month {
     pub costs_usd: Costs,
     /// Sum of `costs_usd`.
     pub total_usd: f64,
+    /// What the payment processor keeps of the revenue (the items of
+    /// [`PAYMENT_FEES`]): a cost of selling, not of running the product.
+    pub payment_fees_usd: f64,
+    /// The total less payment fees: what the product's infrastructure and its
+    /// services cost.
+    pub infrastructure_usd: f64,
+    /// `infrastructure_usd / customers`; absent while there is less than one customer.
+    pub infrastructure_per_customer_usd: Option<f64>,
     /// `total_usd / customers`; absent while there is less than one customer.
     pub cost_per_customer_usd: Option<f64>,
     /// `total_usd / mau`; absent while there is less than one MAU.
@@ -121,11 +129,17 @@ impl Month {
             ("tiers.db.hot_set_gb", t.db.hot_set_gb),
             ("tiers.db.ram_gb", t.db.ram_gb),
             ("total_usd", self.total_usd),
+            ("payment_fees_usd", self.payment_fees_usd),
+            ("infrastructure_usd", self.infrastructure_usd),
         ];
         let optional = [
             ("api_p95_ms", self.api_p95_ms),
             ("tiers.app.p95_ms", t.app.p95_ms),
             ("tiers.db.p95_ms", t.db.p95_ms),
+            (
+                "infrastructure_per_customer_usd",
+                self.infrastructure_per_customer_usd,
+            ),
             ("cost_per_customer_usd", self.cost_per_customer_usd),
             ("cost_per_mau_usd", self.cost_per_mau_usd),
             ("cost_share_of_revenue", self.cost_share_of_revenue),
@@ -417,9 +431,82 @@ impl CostItem {
     }
 }
 
+impl CostItem {
+    /// Whether the item is a payment fee ([`PAYMENT_FEES`]), not infrastructure.
+    pub fn is_payment_fee(self) -> bool {
+        PAYMENT_FEES.contains(&self)
+    }
+}
+
 impl fmt::Display for CostItem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
+    }
+}
+
+/// The line items that are payment fees (card processing): the cost of being
+/// paid, which grows with revenue, not with load. Everything else is
+/// infrastructure ([`Costs::infrastructure`]).
+pub const PAYMENT_FEES: &[CostItem] = &[CostItem::Payments];
+
+/// Which costs a figure counts: the infrastructure alone (what the planner
+/// shows first), or everything with the payment fees too.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum CostScope {
+    /// Every line item but the payment fees ([`PAYMENT_FEES`]).
+    #[default]
+    Infrastructure,
+    /// Every line item.
+    WithPaymentFees,
+}
+
+impl CostScope {
+    /// The month's cost in this scope (USD per month).
+    ///
+    /// ```
+    /// use headroom_models::projection::CostScope;
+    /// use headroom_models::{project, Preset};
+    /// let p = project(&Preset::B2bSaas.scenario());
+    /// let m = p.months.last().unwrap();
+    /// assert_eq!(CostScope::Infrastructure.total(m), m.infrastructure_usd);
+    /// assert_eq!(CostScope::WithPaymentFees.total(m), m.total_usd);
+    /// assert!(!CostScope::Infrastructure.includes(&[headroom_models::projection::CostItem::Payments]));
+    /// ```
+    pub fn total(self, m: &Month) -> f64 {
+        match self {
+            CostScope::Infrastructure => m.infrastructure_usd,
+            CostScope::WithPaymentFees => m.total_usd,
+        }
+    }
+
+    /// The month's cost per customer in this scope; absent without customers.
+    pub fn per_customer(self, m: &Month) -> Option<f64> {
+        match self {
+            CostScope::Infrastructure => m.infrastructure_per_customer_usd,
+            CostScope::WithPaymentFees => m.cost_per_customer_usd,
+        }
+    }
+
+    /// Whether any of `items` (a group's) counts in this scope.
+    pub fn includes(self, items: &[CostItem]) -> bool {
+        self == CostScope::WithPaymentFees || items.iter().any(|i| !i.is_payment_fee())
+    }
+
+    /// What the scope's cost per customer is called, capitalised.
+    pub fn per_customer_name(self) -> &'static str {
+        match self {
+            CostScope::Infrastructure => "Infrastructure per customer",
+            CostScope::WithPaymentFees => "Cost per customer",
+        }
+    }
+
+    /// What the scope's cost is called, capitalised: "Infrastructure",
+    /// "Monthly cost" (with fees).
+    pub fn name(self) -> &'static str {
+        match self {
+            CostScope::Infrastructure => "Infrastructure",
+            CostScope::WithPaymentFees => "Monthly cost",
+        }
     }
 }
 
@@ -470,6 +557,32 @@ impl Costs {
     /// The sum of every line item, added in display order.
     pub fn total(&self) -> f64 {
         self.items().iter().fold(0.0, |sum, (_, v)| sum + v)
+    }
+
+    /// The payment fees of the month: the items of [`PAYMENT_FEES`].
+    pub fn payment_fees(&self) -> f64 {
+        self.items()
+            .iter()
+            .filter(|(item, _)| item.is_payment_fee())
+            .fold(0.0, |sum, (_, v)| sum + v)
+    }
+
+    /// Every line item but the payment fees, added in display order: what
+    /// running the product costs.
+    ///
+    /// ```
+    /// use headroom_models::{project, Preset};
+    /// let p = project(&Preset::B2bSaas.scenario());
+    /// let m = p.months.last().unwrap();
+    /// let c = &m.costs_usd;
+    /// assert!((c.infrastructure() + c.payment_fees() - c.total()).abs() < 1e-6);
+    /// assert!(c.infrastructure() < c.total()); // B2B SaaS is paid by card
+    /// ```
+    pub fn infrastructure(&self) -> f64 {
+        self.items()
+            .iter()
+            .filter(|(item, _)| !item.is_payment_fee())
+            .fold(0.0, |sum, (_, v)| sum + v)
     }
 
     /// The line items summed into the groups of [`COST_GROUPS`] (USD per month),

@@ -553,43 +553,48 @@ impl Simulation {
 }
 
 /// What one ranged input does to the horizon when it alone moves to its low and
-/// high ends (the others at their likely values).
+/// high ends (the others at their likely values), in infrastructure cost: the
+/// total less payment fees, which follow the price, not the load.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Swing {
     pub input: String,
     pub low: f64,
     pub high: f64,
-    /// Cost per customer at the horizon with the input at its low and high ends
-    /// (absent without customers).
-    pub cost_per_customer_at_low: Option<f64>,
-    pub cost_per_customer_at_high: Option<f64>,
-    /// Monthly cost at the horizon with the input at its low and high ends.
-    pub total_at_low: f64,
-    pub total_at_high: f64,
+    /// Infrastructure cost per customer at the horizon with the input at its
+    /// low and high ends (absent without customers).
+    pub infrastructure_per_customer_at_low: Option<f64>,
+    pub infrastructure_per_customer_at_high: Option<f64>,
+    /// Monthly infrastructure cost at the horizon with the input at its low and
+    /// high ends.
+    pub infrastructure_at_low: f64,
+    pub infrastructure_at_high: f64,
 }
 
 impl Swing {
-    /// How far cost per customer moves between the ends (0 without customers).
-    pub fn cost_per_customer_swing(&self) -> f64 {
+    /// How far infrastructure cost per customer moves between the ends (0
+    /// without customers).
+    pub fn per_customer_swing(&self) -> f64 {
         match (
-            self.cost_per_customer_at_low,
-            self.cost_per_customer_at_high,
+            self.infrastructure_per_customer_at_low,
+            self.infrastructure_per_customer_at_high,
         ) {
             (Some(a), Some(b)) => (b - a).abs(),
             _ => 0.0,
         }
     }
 
-    /// How far the monthly cost moves between the ends.
-    pub fn total_swing(&self) -> f64 {
-        (self.total_at_high - self.total_at_low).abs()
+    /// How far the monthly infrastructure cost moves between the ends.
+    pub fn infrastructure_swing(&self) -> f64 {
+        (self.infrastructure_at_high - self.infrastructure_at_low).abs()
     }
 }
 
 /// Sensitivity: each ranged input to its low and high end with the others at
-/// their likely values, ranked by how far cost per customer at the horizon moves
-/// (then by monthly cost, then by name, so the ranking never depends on the
-/// order the ranges were given in).
+/// their likely values, ranked by how far infrastructure cost per customer at
+/// the horizon moves (then by monthly infrastructure cost, then by name, so the
+/// ranking never depends on the order the ranges were given in). Payment fees
+/// are left out: they follow the price, so the price would otherwise top
+/// every ranking while saying nothing about capacity.
 ///
 /// ```
 /// use headroom_models::uncertainty::{sensitivity, Range, Uncertainty};
@@ -598,36 +603,40 @@ impl Swing {
 /// u.ranges.insert("usage.response_kb".into(), Range { low: 5.0, high: 20.0 });
 /// u.ranges.insert("revenue.arpa_usd_per_month".into(), Range { low: 100.0, high: 400.0 });
 /// let ranked = sensitivity(&Scenario::default(), &u).unwrap();
-/// assert_eq!(ranked[0].input, "revenue.arpa_usd_per_month"); // card fees follow the price
+/// assert_eq!(ranked[0].input, "usage.response_kb"); // egress follows the responses
+/// assert_eq!(ranked[1].per_customer_swing(), 0.0); // the price moves only card fees
 /// ```
 pub fn sensitivity(scenario: &Scenario, uncertainty: &Uncertainty) -> Result<Vec<Swing>, Error> {
     uncertainty.check(scenario.input())?;
     let horizon = |s: &Scenario| {
         let p = crate::project(s);
-        p.months
-            .last()
-            .map_or((None, 0.0), |m| (m.cost_per_customer_usd, m.total_usd))
+        p.months.last().map_or((None, 0.0), |m| {
+            (m.infrastructure_per_customer_usd, m.infrastructure_usd)
+        })
     };
     let mut swings = Vec::with_capacity(uncertainty.ranges.len());
     for r in ranged(scenario.input(), &uncertainty.ranges) {
         let only = |end: f64| varied(scenario, &[r], |_| end);
         let range = r.range;
-        let (cpc_low, total_low) = horizon(&only(range.low)?);
-        let (cpc_high, total_high) = horizon(&only(range.high)?);
+        let (per_customer_low, low) = horizon(&only(range.low)?);
+        let (per_customer_high, high) = horizon(&only(range.high)?);
         swings.push(Swing {
             input: r.key.name().to_owned(),
             low: range.low,
             high: range.high,
-            cost_per_customer_at_low: cpc_low,
-            cost_per_customer_at_high: cpc_high,
-            total_at_low: total_low,
-            total_at_high: total_high,
+            infrastructure_per_customer_at_low: per_customer_low,
+            infrastructure_per_customer_at_high: per_customer_high,
+            infrastructure_at_low: low,
+            infrastructure_at_high: high,
         });
     }
     swings.sort_by(|a, b| {
-        b.cost_per_customer_swing()
-            .total_cmp(&a.cost_per_customer_swing())
-            .then(b.total_swing().total_cmp(&a.total_swing()))
+        b.per_customer_swing()
+            .total_cmp(&a.per_customer_swing())
+            .then(
+                b.infrastructure_swing()
+                    .total_cmp(&a.infrastructure_swing()),
+            )
             .then(a.input.cmp(&b.input))
     });
     Ok(swings)

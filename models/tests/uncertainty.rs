@@ -163,14 +163,25 @@ fn the_sensitivity_ranking_is_the_same_whatever_the_input_order() {
     let rb = sensitivity(&s, &b).unwrap();
     assert_eq!(ra, rb);
     assert_eq!(ra.len(), 4);
-    // Ranked by the swing of cost per customer, largest first.
+    // Ranked by the swing of infrastructure cost per customer, largest first.
     assert!(ra
         .windows(2)
-        .all(|w| w[0].cost_per_customer_swing() >= w[1].cost_per_customer_swing()));
+        .all(|w| w[0].per_customer_swing() >= w[1].per_customer_swing()));
     // Each end is the projection with that input alone at that end.
     let top = &ra[0];
     let at_high = project(&s.with_setting(&top.input, &top.high.to_string()).unwrap());
-    assert_eq!(top.total_at_high, at_high.months.last().unwrap().total_usd);
+    let last = at_high.months.last().unwrap();
+    assert_eq!(top.infrastructure_at_high, last.infrastructure_usd);
+    assert_eq!(
+        top.infrastructure_per_customer_at_high,
+        last.infrastructure_per_customer_usd
+    );
+    // The price moves card fees only: no infrastructure swing, so it ranks last.
+    let price = ra
+        .iter()
+        .position(|w| w.input == "revenue.arpa_usd_per_month");
+    assert_eq!(price, Some(3));
+    assert_eq!(ra[3].per_customer_swing(), 0.0);
 }
 
 #[test]

@@ -99,8 +99,10 @@ export function headlineOf(p) {
     month: String(m.month),
     mau: count(m.mau),
     customers: count(m.customers),
-    cost: usdPerMonth(m.total_usd),
-    perCustomer: m.cost_per_customer_usd == null ? 'no customers yet' : usd(m.cost_per_customer_usd),
+    // The page shows infrastructure first (card fees apart) until the switch is on.
+    cost: usdPerMonth(m.infrastructure_usd),
+    perCustomer: m.infrastructure_per_customer_usd == null ? 'no customers yet' : usd(m.infrastructure_per_customer_usd),
+    cardFees: usdPerMonth(m.payment_fees_usd),
     margin: m.cost_share_of_revenue == null ? '–' : percent(1 - m.cost_share_of_revenue),
     stage: words(m.stage),
   };
@@ -123,6 +125,13 @@ export async function openApp(page, url = '/') {
 /** The canvas of a chart. */
 export const chartCanvas = (page, id) => page.getByTestId(`chart-${id}`).locator('canvas');
 
+/** The value a chart's readout shows on its line `label`. */
+export const readoutValue = (readout, label) =>
+  readout
+    .locator('.hr-chart__readout-line')
+    .filter({ has: readout.page().locator('dt', { hasText: new RegExp(`^${label}$`) }) })
+    .locator('dd');
+
 /** Reads the headline as the page shows it, in the shape of headlineOf(). */
 export async function headlineShown(page) {
   const text = async (id) => (await page.getByTestId(id).textContent()).trim();
@@ -133,6 +142,7 @@ export async function headlineShown(page) {
     customers: await text('horizon-customers'),
     cost: await text('horizon-cost'),
     perCustomer: await text('horizon-cost-per-customer'),
+    cardFees: await text('horizon-card-fees'),
     margin: await text('horizon-margin'),
     stage: words(await text('horizon-stage')),
   };
@@ -147,6 +157,7 @@ export async function expectHeadline(page, p) {
   await expect(page.getByTestId('horizon-customers')).toHaveText(want.customers);
   await expect(page.getByTestId('horizon-cost')).toHaveText(want.cost);
   await expect(page.getByTestId('horizon-cost-per-customer')).toHaveText(want.perCustomer);
+  await expect(page.getByTestId('horizon-card-fees')).toHaveText(want.cardFees);
   await expect(page.getByTestId('horizon-margin')).toHaveText(want.margin);
   await expect.poll(async () => words(await page.getByTestId('horizon-stage').textContent())).toBe(want.stage);
 }

@@ -11,6 +11,7 @@ use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlAnchorElement, HtmlCanvasElement, KeyboardEvent, MouseEvent, ResizeObserver};
 
+use headroom_models::projection::CostScope;
 use headroom_models::Projection;
 
 use super::measured::MeasuredCanvas;
@@ -149,15 +150,23 @@ pub fn Chart(
     /// Compare mode's B, overlaid on the cost and cost-per-customer charts.
     #[prop(optional, into)]
     compare: Option<Signal<Option<Projection>>>,
+    /// Which costs the cost and cost-per-customer charts count (infrastructure
+    /// alone if not given).
+    #[prop(optional, into)]
+    scope: Option<Signal<CostScope>>,
 ) -> impl IntoView {
+    let scope = move || scope.map(|s| s.get()).unwrap_or_default();
     let draw: DrawFn = Arc::new(move |root, theme| {
         let b = compare.and_then(|c| c.get());
+        let scope = scope();
         projection
-            .with(|p| super::draw_compared(kind, root, p, b.as_ref(), theme))
+            .with(|p| super::draw_compared(kind, root, p, b.as_ref(), scope, theme))
             .map(Some)
     });
-    let readout: ReadoutFn =
-        Arc::new(move |g, month| projection.with(|p| readout_for_month(kind, g, p, month)));
+    let readout: ReadoutFn = Arc::new(move |g, month| {
+        let scope = scope();
+        projection.with(|p| readout_for_month(kind, g, p, scope, month))
+    });
     view! {
         <CanvasChart
             id=kind.id()

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::iter::once;
 
 use headroom_models::format::percent;
+use headroom_models::projection::CostScope;
 use headroom_models::{Projection, Stage};
 use plotters::coord::types::{RangedCoordf64, RangedCoordu32};
 use plotters::coord::Shift;
@@ -327,11 +328,12 @@ impl TopLabels {
 }
 
 /// Monthly cost stacked by group, cost per customer on the right axis, a marker
-/// at each architecture change.
+/// at each architecture change; only the groups and totals of `scope`.
 pub(super) fn cost<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     p: &Projection,
     b: Option<&Projection>,
+    scope: CostScope,
     t: &ChartTheme,
 ) -> Result<ChartGeometry, String> {
     root.fill(&t.background).map_err(err)?;
@@ -341,14 +343,15 @@ pub(super) fn cost<DB: DrawingBackend>(
         .map(|m| cost_groups_usd(&m.costs_usd))
         .collect();
     let shown: Vec<usize> = (0..COST_GROUPS.len())
+        .filter(|&g| scope.includes(COST_GROUPS[g].1))
         .filter(|&g| groups.iter().any(|row| row[g] > 0.0))
         .collect();
     let both = || std::iter::once(p).chain(b);
     let total_max = both()
-        .flat_map(|q| q.months.iter().map(|m| m.total_usd))
+        .flat_map(|q| q.months.iter().map(|m| scope.total(m)))
         .fold(0.0, f64::max);
     let per_customer_max = both()
-        .flat_map(|q| q.months.iter().filter_map(|m| m.cost_per_customer_usd))
+        .flat_map(|q| q.months.iter().filter_map(|m| scope.per_customer(m)))
         .fold(0.0, f64::max);
     let marker_solid = t.text.mix(0.5);
     let b_color = t.text;
@@ -360,10 +363,15 @@ pub(super) fn cost<DB: DrawingBackend>(
         .map(|&g| LegendItem::new(COST_GROUPS[g].0, t.palette[g], Mark::Area))
         .collect();
     if per_customer_max > 0.0 {
-        items.push(LegendItem::new("Cost per customer", t.text, Mark::Line));
+        items.push(LegendItem::new(
+            scope.per_customer_name(),
+            t.text,
+            Mark::Line,
+        ));
     }
     if b.is_some() {
-        items.push(LegendItem::new("B: monthly cost", b_color, Mark::Dashed));
+        let b_total = format!("B: {}", scope.name().to_lowercase());
+        items.push(LegendItem::new(&b_total, b_color, Mark::Dashed));
         items.push(LegendItem::new(
             "B: cost per customer",
             t.text.mix(0.6),
@@ -404,7 +412,10 @@ pub(super) fn cost<DB: DrawingBackend>(
         t,
         (x_ticks, y_ticks),
         &|v| usd(*v),
-        "Monthly cost (USD)",
+        match scope {
+            CostScope::Infrastructure => "Infrastructure (USD per month)",
+            CostScope::WithPaymentFees => "Monthly cost (USD)",
+        },
     )?;
     chart
         .configure_secondary_axes()
@@ -413,7 +424,8 @@ pub(super) fn cost<DB: DrawingBackend>(
         .axis_desc_style(font(t, t.text))
         .y_labels(y_ticks)
         .y_label_formatter(&|v| usd(*v))
-        .y_desc("Cost per customer (USD per month)")
+        // Short: the legend names the line; a long title is clipped on a phone.
+        .y_desc("Per customer (USD per month)")
         .draw()
         .map_err(err)?;
 
@@ -442,7 +454,7 @@ pub(super) fn cost<DB: DrawingBackend>(
 
     // Compare mode: B's monthly cost and cost per customer, dashed, over A's bands.
     if let Some(b) = b {
-        let total: Vec<(u32, f64)> = b.months.iter().map(|m| (m.month, m.total_usd)).collect();
+        let total: Vec<(u32, f64)> = b.months.iter().map(|m| (m.month, scope.total(m))).collect();
         chart
             .draw_series(once(DashedPathElement::new(
                 total,
@@ -451,7 +463,7 @@ pub(super) fn cost<DB: DrawingBackend>(
                 b_color.stroke_width(px(t, 2.5)),
             )))
             .map_err(err)?;
-        for run in segments(b.months.iter().map(|m| (m.month, m.cost_per_customer_usd))) {
+        for run in segments(b.months.iter().map(|m| (m.month, scope.per_customer(m)))) {
             chart
                 .draw_secondary_series(once(DashedPathElement::new(
                     run,
@@ -512,7 +524,7 @@ pub(super) fn cost<DB: DrawingBackend>(
     }
 
     // Cost per customer on the right axis; a missing month breaks the line.
-    let per_customer = segments(p.months.iter().map(|m| (m.month, m.cost_per_customer_usd)));
+    let per_customer = segments(p.months.iter().map(|m| (m.month, scope.per_customer(m))));
     for seg in per_customer {
         if seg.len() == 1 {
             chart
@@ -535,7 +547,7 @@ pub(super) fn cost<DB: DrawingBackend>(
         .months
         .iter()
         .map(|m| {
-            let (x, y) = chart.backend_coord(&(m.month, m.total_usd.clamp(0.0, y_max)));
+            let (x, y) = chart.backend_coord(&(m.month, scope.total(m).clamp(0.0, y_max)));
             PlottedPoint {
                 month: m.month,
                 x_px: f64::from(x),
@@ -814,11 +826,13 @@ fn stage_color(t: &ChartTheme, stage: Stage) -> RGBColor {
     t.palette[index]
 }
 
-/// Cost per customer (y) against MAU (x, log), one point per month with customers.
+/// Cost per customer in `scope` (y) against MAU (x, log), one point per month
+/// with customers.
 pub(super) fn per_customer<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     p: &Projection,
     b: Option<&Projection>,
+    scope: CostScope,
     t: &ChartTheme,
 ) -> Result<ChartGeometry, String> {
     root.fill(&t.background).map_err(err)?;
@@ -827,7 +841,7 @@ pub(super) fn per_customer<DB: DrawingBackend>(
             .iter()
             .filter(|m| m.mau > 0.0 && m.mau.is_finite())
             .filter_map(|m| {
-                let usd = m.cost_per_customer_usd.filter(|v| v.is_finite())?;
+                let usd = scope.per_customer(m).filter(|v| v.is_finite())?;
                 Some((m.month, m.mau, usd, m.stage))
             })
             .collect()
@@ -883,7 +897,7 @@ pub(super) fn per_customer<DB: DrawingBackend>(
         .x_label_formatter(&log_label)
         .y_label_formatter(&|v| usd(*v))
         .x_desc("Monthly active users (log scale)")
-        .y_desc("Cost per customer (USD per month)")
+        .y_desc(format!("{} (USD per month)", scope.per_customer_name()))
         .draw()
         .map_err(err)?;
 

@@ -24,7 +24,7 @@ pub use canvas::{canvas_png_data_url, Chart, FanChart, TornadoChart};
 pub use uncertain::{draw_fan, draw_tornado, fan_readout, tornado_readout, FanKind};
 
 use headroom_models::format::{number, percent};
-use headroom_models::projection::{Costs, Month};
+use headroom_models::projection::{CostScope, Costs, Month};
 use headroom_models::{Change, Event, Projection};
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend, RGBColor};
@@ -73,17 +73,18 @@ impl ChartKind {
     pub fn description(self) -> &'static str {
         match self {
             ChartKind::Cost => {
-                "Monthly infrastructure cost stacked by service for each month of the \
-                 projection, with cost per customer on the right axis and a vertical \
-                 marker at each architecture change."
+                "Monthly infrastructure cost (with card fees if chosen) stacked by \
+                 service for each month of the projection, with cost per customer on \
+                 the right axis and a vertical marker at each architecture change."
             }
             ChartKind::Utilisation => {
                 "Peak utilisation of each tier in percent against its target, and p95 \
                  latency in milliseconds against the SLO on the right axis, month by month."
             }
             ChartKind::PerCustomer => {
-                "Monthly cost per customer against monthly active users on a logarithmic \
-                 axis, one point per month, coloured by stage."
+                "Monthly infrastructure cost per customer (with card fees if chosen) \
+                 against monthly active users on a logarithmic axis, one point per month, \
+                 coloured by stage."
             }
         }
     }
@@ -310,23 +311,25 @@ pub fn draw<DB: DrawingBackend>(
     projection: &Projection,
     theme: &ChartTheme,
 ) -> Result<ChartGeometry, String> {
-    draw_compared(kind, root, projection, None, theme)
+    draw_compared(kind, root, projection, None, CostScope::default(), theme)
 }
 
 /// [`draw`] with a second projection (compare mode's B) overlaid as dashed
 /// lines on the cost and cost-per-customer charts (the utilisation chart shows
-/// A alone). Hover and readouts stay A's.
+/// A alone), and the costs of `scope` (infrastructure alone, or with payment
+/// fees). Hover and readouts stay A's.
 pub fn draw_compared<DB: DrawingBackend>(
     kind: ChartKind,
     root: &DrawingArea<DB, Shift>,
     projection: &Projection,
     compare: Option<&Projection>,
+    scope: CostScope,
     theme: &ChartTheme,
 ) -> Result<ChartGeometry, String> {
     match kind {
-        ChartKind::Cost => draw::cost(root, projection, compare, theme),
+        ChartKind::Cost => draw::cost(root, projection, compare, scope, theme),
         ChartKind::Utilisation => draw::utilisation(root, projection, theme),
-        ChartKind::PerCustomer => draw::per_customer(root, projection, compare, theme),
+        ChartKind::PerCustomer => draw::per_customer(root, projection, compare, scope, theme),
     }
 }
 
@@ -340,7 +343,7 @@ pub fn readout(
     y_px: f64,
 ) -> Option<Readout> {
     let month = geometry.month_at(x_px, y_px)?;
-    readout_for_month(kind, geometry, projection, month)
+    readout_for_month(kind, geometry, projection, CostScope::default(), month)
 }
 
 /// The readout for `month` (keyboard navigation). `None` when the month was not
@@ -349,14 +352,15 @@ pub fn readout_for_month(
     kind: ChartKind,
     geometry: &ChartGeometry,
     projection: &Projection,
+    scope: CostScope,
     month: u32,
 ) -> Option<Readout> {
     let point = geometry.point(month)?;
     let m = projection.months.iter().find(|m| m.month == month)?;
     let lines = match kind {
-        ChartKind::Cost => cost_lines(m, &projection.events),
+        ChartKind::Cost => cost_lines(m, &projection.events, scope),
         ChartKind::Utilisation => utilisation_lines(m),
-        ChartKind::PerCustomer => per_customer_lines(m),
+        ChartKind::PerCustomer => per_customer_lines(m, scope),
     };
     Some(Readout {
         month,
@@ -371,22 +375,23 @@ fn line(label: &str, value: String) -> (String, String) {
     (label.to_owned(), value)
 }
 
-fn cost_per_customer_text(m: &Month) -> String {
-    m.cost_per_customer_usd
+fn per_customer_text(m: &Month, scope: CostScope) -> String {
+    scope
+        .per_customer(m)
         .map_or_else(|| "no customers yet".to_owned(), usd_per_month)
 }
 
-fn cost_lines(m: &Month, events: &[Event]) -> Vec<(String, String)> {
+fn cost_lines(m: &Month, events: &[Event], scope: CostScope) -> Vec<(String, String)> {
     let groups = cost_groups_usd(&m.costs_usd);
     let mut lines: Vec<_> = COST_GROUPS
         .iter()
         .zip(groups)
         .rev()
-        .filter(|(_, usd)| *usd != 0.0)
+        .filter(|((_, items), usd)| *usd != 0.0 && scope.includes(items))
         .map(|((name, _), usd)| line(name, usd_per_month(usd)))
         .collect();
-    lines.push(line("Total", usd_per_month(m.total_usd)));
-    lines.push(line("Per customer", cost_per_customer_text(m)));
+    lines.push(line(scope.name(), usd_per_month(scope.total(m))));
+    lines.push(line("Per customer", per_customer_text(m, scope)));
     for e in events.iter().filter(|e| e.month == m.month) {
         let how = if e.adopted { "" } else { ", not adopted" };
         lines.push(line("Change", format!("{} ({}{how})", e.change, e.basis)));
@@ -418,11 +423,11 @@ fn utilisation_lines(m: &Month) -> Vec<(String, String)> {
     lines
 }
 
-fn per_customer_lines(m: &Month) -> Vec<(String, String)> {
+fn per_customer_lines(m: &Month, scope: CostScope) -> Vec<(String, String)> {
     vec![
         line("Active users (MAU)", count(m.mau)),
         line("Customers", count(m.customers)),
-        line("Cost per customer", cost_per_customer_text(m)),
+        line(scope.per_customer_name(), per_customer_text(m, scope)),
         line("Stage", m.stage.to_string()),
     ]
 }

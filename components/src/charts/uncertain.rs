@@ -397,7 +397,10 @@ fn fit_text<DB: DrawingBackend>(
 
 /// What a row without cost per customer at one or both ends says.
 fn no_customers_text(s: &Swing) -> Option<&'static str> {
-    match (s.cost_per_customer_at_low, s.cost_per_customer_at_high) {
+    match (
+        s.infrastructure_per_customer_at_low,
+        s.infrastructure_per_customer_at_high,
+    ) {
         (Some(a), Some(b)) if a.is_finite() && b.is_finite() => None,
         (None, None) => Some("no customers at either end"),
         (None, _) => Some("no customers at the low end"),
@@ -408,9 +411,9 @@ fn no_customers_text(s: &Swing) -> Option<&'static str> {
 
 /// Draws a tornado chart of `swings` onto `root` (filling it first): one row per
 /// ranged input in the given order (already ranked, largest at the top), a
-/// horizontal bar from cost per customer at the horizon with the input at its low
-/// end to with it at its high end, the values at the bar's ends, and a vertical
-/// line at `base_cost_per_customer` (the likely values' cost per customer).
+/// horizontal bar from infrastructure cost per customer at the horizon with the
+/// input at its low end to with it at its high end, the values at the bar's
+/// ends, and a vertical line at `base_cost_per_customer` (the likely values').
 ///
 /// A bar is coloured by which end costs more per customer: the second palette
 /// colour when the input's high end does (or both are equal), the first when its
@@ -438,7 +441,9 @@ pub fn draw_tornado<DB: DrawingBackend>(
     let bars: Vec<Option<(f64, f64)>> = swings
         .iter()
         .map(|s| match no_customers_text(s) {
-            None => s.cost_per_customer_at_low.zip(s.cost_per_customer_at_high),
+            None => s
+                .infrastructure_per_customer_at_low
+                .zip(s.infrastructure_per_customer_at_high),
             Some(_) => None,
         })
         .collect();
@@ -536,7 +541,7 @@ pub fn draw_tornado<DB: DrawingBackend>(
         .y_labels(0)
         .x_label_formatter(&|v| usd(*v))
         .y_label_formatter(&|_| String::new())
-        .x_desc("Cost per customer at the horizon (USD per month)")
+        .x_desc("Infrastructure per customer at the horizon (USD per month)")
         .draw()
         .map_err(err)?;
 
@@ -653,7 +658,8 @@ pub fn draw_tornado<DB: DrawingBackend>(
 }
 
 /// The readout of a tornado row (`row` from 0 at the top): the input, its ends,
-/// cost per customer at each, the swing and the monthly cost at each end.
+/// infrastructure cost per customer at each, the swing and the monthly
+/// infrastructure at each end.
 pub fn tornado_readout(geometry: &ChartGeometry, swings: &[Swing], row: u32) -> Option<Readout> {
     let point = geometry.point(row)?;
     let s = swings.get(row as usize)?;
@@ -673,16 +679,22 @@ pub fn tornado_readout(geometry: &ChartGeometry, swings: &[Swing], row: u32) -> 
                     headroom_models::format::number(s.high)
                 ),
             ),
-            ("At low".to_owned(), opt(s.cost_per_customer_at_low)),
-            ("At high".to_owned(), opt(s.cost_per_customer_at_high)),
-            ("Swing".to_owned(), usd(s.cost_per_customer_swing())),
             (
-                "Monthly cost at low".to_owned(),
-                usd_per_month(s.total_at_low),
+                "At low".to_owned(),
+                opt(s.infrastructure_per_customer_at_low),
             ),
             (
-                "Monthly cost at high".to_owned(),
-                usd_per_month(s.total_at_high),
+                "At high".to_owned(),
+                opt(s.infrastructure_per_customer_at_high),
+            ),
+            ("Swing".to_owned(), usd(s.per_customer_swing())),
+            (
+                "Infrastructure at low".to_owned(),
+                usd_per_month(s.infrastructure_at_low),
+            ),
+            (
+                "Infrastructure at high".to_owned(),
+                usd_per_month(s.infrastructure_at_high),
             ),
         ],
     })

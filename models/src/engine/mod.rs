@@ -323,6 +323,7 @@ fn size(
 /// The month as the projection reports it.
 fn report(cx: &Context, s: Sized, costs: Costs) -> Month {
     let total_usd = costs.total();
+    let infrastructure_usd = costs.infrastructure();
     let p = s.people;
     Month {
         month: s.month,
@@ -350,6 +351,9 @@ fn report(cx: &Context, s: Sized, costs: Costs) -> Month {
             services: services::extracted(s.extracted),
             extra_regions: s.extra_regions,
         },
+        payment_fees_usd: costs.payment_fees(),
+        infrastructure_usd,
+        infrastructure_per_customer_usd: per_customer(infrastructure_usd, p.customers),
         costs_usd: costs,
         total_usd,
         cost_per_customer_usd: per_customer(total_usd, p.customers),

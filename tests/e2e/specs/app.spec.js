@@ -5,7 +5,7 @@
 // Expected figures are never written here: they come from the CLI's JSON for the
 // same scenario (the file global-setup.js points HEADROOM_E2E_EXPECTED at), so
 // the page must show what the model computes.
-import { count, expect, expected, openApp, test, usd, usdPerMonth, words } from '../helpers.js';
+import { count, expect, expected, openApp, readoutValue, test, usd, usdPerMonth, words } from '../helpers.js';
 
 const horizon = expected.months[expected.months.length - 1];
 
@@ -47,13 +47,44 @@ test('loads the default scenario with the figures the CLI computes', async ({ pa
   await expect(page.getByTestId('horizon-month')).toHaveText(String(horizon.month));
   await expect(page.getByTestId('horizon-mau')).toHaveText(count(horizon.mau));
   await expect(page.getByTestId('horizon-customers')).toHaveText(count(horizon.customers));
-  await expect(page.getByTestId('horizon-cost')).toHaveText(usdPerMonth(horizon.total_usd));
-  await expect(page.getByTestId('horizon-cost-per-customer')).toHaveText(
-    horizon.cost_per_customer_usd == null ? 'no customers yet' : usd(horizon.cost_per_customer_usd),
-  );
+  // Infrastructure first; card fees on their own.
+  await expect(page.getByTestId('horizon-cost')).toHaveText(usdPerMonth(horizon.infrastructure_usd));
+  await expect(page.getByTestId('horizon-cost-per-customer')).toHaveText(usd(horizon.infrastructure_per_customer_usd));
+  await expect(page.getByTestId('horizon-card-fees')).toHaveText(usdPerMonth(horizon.payment_fees_usd));
 
   const stage = (await page.getByTestId('horizon-stage').textContent()).trim();
   expect(words(stage), `stage shown "${stage}", CLI says "${horizon.stage}"`).toBe(words(horizon.stage));
+});
+
+test('infrastructure comes first; one switch puts the card fees into the figures and the cost chart', async ({
+  page,
+}) => {
+  await openApp(page);
+  const fees = page.getByTestId('include-card-fees');
+  await expect(fees).not.toBeChecked();
+  expect(horizon.payment_fees_usd).toBeGreaterThan(horizon.infrastructure_usd); // B2B SaaS: the fees dwarf it
+  const readout = page.getByTestId('chart-cost-readout');
+  const canvas = page.getByTestId('chart-cost').locator('canvas');
+  const lastOf = async () => {
+    await canvas.focus();
+    await page.keyboard.press('End');
+    await expect(readout).toHaveAttribute('data-month', String(horizon.month));
+  };
+  await lastOf();
+  await expect(readoutValue(readout, 'Infrastructure')).toHaveText(usdPerMonth(horizon.infrastructure_usd));
+  await expect(readout).not.toContainText('Card fees');
+
+  const draws = Number(await canvas.getAttribute('data-draws'));
+  await fees.check();
+  await expect(page.getByTestId('horizon-cost')).toHaveText(usdPerMonth(horizon.total_usd));
+  await expect(page.getByTestId('horizon-cost-per-customer')).toHaveText(usd(horizon.cost_per_customer_usd));
+  await expect.poll(async () => Number(await canvas.getAttribute('data-draws'))).toBeGreaterThan(draws);
+  await lastOf();
+  await expect(readoutValue(readout, 'Monthly cost')).toHaveText(usdPerMonth(horizon.total_usd));
+  await expect(readoutValue(readout, 'Card fees')).toHaveText(usdPerMonth(horizon.payment_fees_usd));
+
+  await fees.uncheck();
+  await expect(page.getByTestId('horizon-cost')).toHaveText(usdPerMonth(horizon.infrastructure_usd));
 });
 
 test('makes no request outside its origin and logs no error', async ({ page, context, baseURL }) => {

@@ -1,14 +1,7 @@
 // The charts' readouts: the pointer over a chart shows the values of the month
 // under it, and the keyboard (canvas focused, arrows, Home, End) moves the month.
 // The values shown are the CLI's for that month.
-import { chartCanvas, count, expect, expected, openApp, test, usdPerMonth } from '../helpers.js';
-
-/** The value a readout shows on its line `label`. */
-const readoutValue = (readout, label) =>
-  readout
-    .locator('.hr-chart__readout-line')
-    .filter({ has: readout.page().locator('dt', { hasText: new RegExp(`^${label}$`) }) })
-    .locator('dd');
+import { chartCanvas, count, expect, expected, openApp, readoutValue, test, usdPerMonth } from '../helpers.js';
 
 const monthOf = (n) => {
   const m = expected.months.find((x) => x.month === n);
@@ -35,13 +28,13 @@ test('hovering the cost chart shows the month under the pointer with its cost', 
   expect(middle).toBeGreaterThan(0);
   expect(middle).toBeLessThan(expected.months.length - 1);
   await expect(readout).toContainText(`Month ${middle}`);
-  await expect(readoutValue(readout, 'Total')).toHaveText(usdPerMonth(monthOf(middle).total_usd));
+  await expect(readoutValue(readout, 'Infrastructure')).toHaveText(usdPerMonth(monthOf(middle).infrastructure_usd));
 
   // Further right is a later month, with that month's figures.
   await hover(page, 'cost', 0.8);
   await expect.poll(async () => Number(await readout.getAttribute('data-month'))).toBeGreaterThan(middle);
   const later = Number(await readout.getAttribute('data-month'));
-  await expect(readoutValue(readout, 'Total')).toHaveText(usdPerMonth(monthOf(later).total_usd));
+  await expect(readoutValue(readout, 'Infrastructure')).toHaveText(usdPerMonth(monthOf(later).infrastructure_usd));
 
   // Leaving the chart hides the readout.
   await page.mouse.move(1, 1);
@@ -70,20 +63,20 @@ test('the keyboard moves the readout month by month', async ({ page }) => {
   await expect(canvas).toBeFocused();
   await page.keyboard.press('ArrowRight');
   await expect(readout).toHaveAttribute('data-month', String(first.month));
-  await expect(readoutValue(readout, 'Total')).toHaveText(usdPerMonth(first.total_usd));
+  await expect(readoutValue(readout, 'Infrastructure')).toHaveText(usdPerMonth(first.infrastructure_usd));
 
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   const third = expected.months[2];
   await expect(readout).toHaveAttribute('data-month', String(third.month));
-  await expect(readoutValue(readout, 'Total')).toHaveText(usdPerMonth(third.total_usd));
+  await expect(readoutValue(readout, 'Infrastructure')).toHaveText(usdPerMonth(third.infrastructure_usd));
 
   await page.keyboard.press('ArrowLeft');
   await expect(readout).toHaveAttribute('data-month', String(expected.months[1].month));
 
   await page.keyboard.press('End');
   await expect(readout).toHaveAttribute('data-month', String(last.month));
-  await expect(readoutValue(readout, 'Total')).toHaveText(usdPerMonth(last.total_usd));
+  await expect(readoutValue(readout, 'Infrastructure')).toHaveText(usdPerMonth(last.infrastructure_usd));
   // Past the end it stays on the last month.
   await page.keyboard.press('ArrowRight');
   await expect(readout).toHaveAttribute('data-month', String(last.month));
