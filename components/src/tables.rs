@@ -163,7 +163,7 @@ pub fn monthly_columns() -> Vec<Column> {
             shown: |m| opt_usd(m.infrastructure_per_customer_usd),
         },
         Column {
-            header: "Card fees (USD)",
+            header: "Payment fees (USD)",
             shown: |m| format::usd(m.payment_fees_usd),
         },
         Column {
@@ -182,8 +182,8 @@ pub fn monthly_columns() -> Vec<Column> {
 }
 
 /// Headline figures of the horizon (its stage in the heading): users, the cost
-/// in the chosen scope and per customer, card fees on their own, margin; with the switch that
-/// chooses whether cost counts the card fees (infrastructure alone at first).
+/// in the chosen scope and per customer, payment fees on their own, margin; with the switch that
+/// chooses whether cost counts the payment fees (infrastructure alone at first).
 #[component]
 pub fn Headline(
     /// The model's projection of the current scenario.
@@ -208,7 +208,7 @@ pub fn Headline(
                         value=scope.per_customer(m).map_or_else(|| "no customers yet".to_owned(), format::usd)
                         testid="horizon-cost-per-customer"
                     />
-                    <Figure label="Card fees" value=format::usd_per_month(m.payment_fees_usd) testid="horizon-card-fees" />
+                    <Figure label="Payment fees" value=format::usd_per_month(m.payment_fees_usd) testid="horizon-payment-fees" />
                     <Figure
                         label="Margin after cost"
                         value=opt_percent(m.margin_after_cost())
@@ -248,17 +248,17 @@ pub fn Headline(
             </h2>
             {figures}
             <p class="hr-figures__note">
-                "Infrastructure is what running the product costs: servers, databases, storage, delivery and managed services. Card fees are what the payment processor keeps of the revenue; margin counts both."
+                "Infrastructure is what running the product costs: servers, databases, storage, delivery and managed services. Payment fees are what the payment processor and the billing product keep of the revenue; margin counts both."
             </p>
             {switchable.then(|| view! {
                 <label class="hr-switch">
                     <input
                         type="checkbox"
-                        data-testid="include-card-fees"
+                        data-testid="include-payment-fees"
                         prop:checked=move || scope.get() == CostScope::WithPaymentFees
                         on:change=include_fees
                     />
-                    " Include card fees in the cost figures and charts"
+                    " Include payment fees (card processing, billing) in the cost figures and charts"
                 </label>
             })}
         </section>

@@ -143,7 +143,7 @@ mod native {
         }
     }
 
-    /// With payment fees, the card fees are a band of their own and the totals
+    /// With payment fees, the payment fees are a band of their own and the totals
     /// are the month's whole cost; without, neither.
     #[test]
     fn the_cost_scope_decides_whether_card_fees_are_drawn_and_counted() {
@@ -168,7 +168,7 @@ mod native {
         };
         let (infra, g_infra) = draw_in(CostScope::Infrastructure);
         let (all, g_all) = draw_in(CostScope::WithPaymentFees);
-        let fees = text_element("Card fees");
+        let fees = text_element("Payment fees");
         assert!(!infra.contains(&fees) && all.contains(&fees));
         assert!(
             g_all.y_range.1 > g_infra.y_range.1,
@@ -188,7 +188,7 @@ mod native {
             Some(usd_per_month(m.total_usd).as_str())
         );
         assert_eq!(
-            value_of(&r.lines, "Card fees"),
+            value_of(&r.lines, "Payment fees"),
             Some(usd_per_month(m.payment_fees_usd).as_str())
         );
     }
@@ -197,7 +197,7 @@ mod native {
     fn cost_chart_draws_a_band_and_legend_entry_per_group_and_every_change_marker() {
         for (preset, p) in presets() {
             let (svg, g) = svg(ChartKind::Cost, &p);
-            // Infrastructure by default: every group but the card fees.
+            // Infrastructure by default: every group but the payment fees.
             let nonzero: Vec<usize> = (0..COST_GROUPS.len())
                 .filter(|&i| CostScope::Infrastructure.includes(COST_GROUPS[i].1))
                 .filter(|&i| {
@@ -354,7 +354,7 @@ mod native {
                             value_of(&r.lines, "Infrastructure"),
                             Some(usd_per_month(m.infrastructure_usd).as_str())
                         );
-                        assert_eq!(value_of(&r.lines, "Card fees"), None);
+                        assert_eq!(value_of(&r.lines, "Payment fees"), None);
                         for e in p.events.iter().filter(|e| e.month == m.month) {
                             assert!(r
                                 .lines

@@ -338,10 +338,23 @@ pub enum RateName {
     ErrorTracking,
     SearchBase,
     SearchRequests,
+    // First priced in the 2026-12 releases (optional: see `RateName::first_priced`).
+    PaymentsBilling,
+    PaymentsInternational,
+    PaymentsAchPercent,
+    PaymentsAchCap,
+    LoadBalancerHours,
+    LoadBalancerGb,
+    NatGatewayHours,
+    BlockStorage,
 }
 
+/// The month the optional rates were first priced (in `aws-us-east-1-2026-12`
+/// and `paas-2026-12`).
+const LATER_RATES_SINCE: &str = "2026-12";
+
 impl RateName {
-    pub const ALL: [RateName; 19] = [
+    pub const ALL: [RateName; 27] = [
         RateName::DbStorage,
         RateName::DbMultiAz,
         RateName::ObjectStorage,
@@ -361,7 +374,23 @@ impl RateName {
         RateName::ErrorTracking,
         RateName::SearchBase,
         RateName::SearchRequests,
+        RateName::PaymentsBilling,
+        RateName::PaymentsInternational,
+        RateName::PaymentsAchPercent,
+        RateName::PaymentsAchCap,
+        RateName::LoadBalancerHours,
+        RateName::LoadBalancerGb,
+        RateName::NatGatewayHours,
+        RateName::BlockStorage,
     ];
+
+    /// Whether a catalog may leave the rate out: the rates first priced after
+    /// the first releases. A catalog released before them has none, and a
+    /// scenario that names it keeps its figures: the rate is read as an
+    /// explicit zero, "not priced in this release" ([`Catalog::from_json`]).
+    pub fn optional(self) -> bool {
+        (self as usize) >= (RateName::PaymentsBilling as usize)
+    }
 
     /// The rate with this key.
     pub fn from_key(key: &str) -> Option<RateName> {
@@ -390,6 +419,14 @@ impl RateName {
             RateName::ErrorTracking => "error_tracking",
             RateName::SearchBase => "search_base",
             RateName::SearchRequests => "search_requests",
+            RateName::PaymentsBilling => "payments_billing",
+            RateName::PaymentsInternational => "payments_international",
+            RateName::PaymentsAchPercent => "payments_ach_percent",
+            RateName::PaymentsAchCap => "payments_ach_cap",
+            RateName::LoadBalancerHours => "load_balancer_hours",
+            RateName::LoadBalancerGb => "load_balancer_gb",
+            RateName::NatGatewayHours => "nat_gateway_hours",
+            RateName::BlockStorage => "block_storage",
         }
     }
 
@@ -407,8 +444,14 @@ impl RateName {
             RateName::QueueMessages => &[MillionMessages],
             RateName::AuthBase | RateName::ErrorTracking | RateName::SearchBase => &[Month],
             RateName::AuthMau => &[Mau],
-            RateName::PaymentsPercent => &[ShareOfAmount],
-            RateName::PaymentsFixed => &[Charge],
+            RateName::PaymentsPercent
+            | RateName::PaymentsBilling
+            | RateName::PaymentsInternational
+            | RateName::PaymentsAchPercent => &[ShareOfAmount],
+            RateName::PaymentsFixed | RateName::PaymentsAchCap => &[Charge],
+            RateName::LoadBalancerHours | RateName::NatGatewayHours => &[Hour],
+            RateName::LoadBalancerGb => &[Gb],
+            RateName::BlockStorage => &[GbMonth],
             RateName::Email => &[ThousandEmails],
             RateName::MonitoringHost => &[HostMonth],
         }
@@ -445,10 +488,12 @@ pub struct Catalog {
 const EMBEDDED: &[&str] = &[
     include_str!("../catalogs/aws-us-east-1-2026-11.json"),
     include_str!("../catalogs/paas-2026-11.json"),
+    include_str!("../catalogs/aws-us-east-1-2026-12.json"),
+    include_str!("../catalogs/paas-2026-12.json"),
 ];
 
 /// The id of the catalog a new scenario uses.
-pub const DEFAULT_CATALOG: &str = "aws-us-east-1-2026-11";
+pub const DEFAULT_CATALOG: &str = "aws-us-east-1-2026-12";
 
 /// Every embedded catalog, parsed and checked once per process (the files are
 /// compiled in: this is no I/O, only avoiding the parse on every scenario).
@@ -506,8 +551,39 @@ impl Catalog {
                 format!("valid catalog JSON ({})", e.inner()),
             )
         })?;
+        let mut catalog = catalog;
+        catalog.price_later_rates_at_zero();
         catalog.check()?;
         Ok(catalog)
+    }
+
+    /// Give every optional rate the file leaves out (a release from before it
+    /// was priced) one tier of $0, saying so: the projection then costs
+    /// nothing for it, as when the release was made.
+    fn price_later_rates_at_zero(&mut self) {
+        for name in RateName::ALL.into_iter().filter(|n| n.optional()) {
+            let seen = self
+                .released
+                .get(..7)
+                .unwrap_or(LATER_RATES_SINCE)
+                .to_owned();
+            let per = name.allowed()[0];
+            self.rates.entry(name.key().to_owned()).or_insert_with(|| Rate {
+                per,
+                tiers: vec![Tier {
+                    up_to: None,
+                    usd: 0.0,
+                    source: Source {
+                        source: format!(
+                            "not priced in this release: first priced in the {LATER_RATES_SINCE} releases"
+                        ),
+                        seen,
+                        verified: true,
+                        note: "An explicit zero, so that scenarios naming this release keep their figures.".to_owned(),
+                    },
+                }],
+            });
+        }
     }
 
     fn check(&self) -> Result<(), Error> {

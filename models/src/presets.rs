@@ -99,6 +99,7 @@ impl Preset {
                 s.revenue.paying_share = 0.3;
                 s.revenue.users_per_customer = 5.0;
                 s.revenue.arpa_usd_per_month = 250.0;
+                s.revenue.billing_share = 1.0;
             }
             Preset::ConsumerApp => {
                 s.growth.start_users = 2_000.0;
@@ -109,6 +110,7 @@ impl Preset {
                 s.revenue.paying_share = 0.03;
                 s.revenue.users_per_customer = 1.0;
                 s.revenue.arpa_usd_per_month = 5.0;
+                s.revenue.billing_share = 1.0;
                 s.usage.requests_per_dau_per_day = 250.0;
                 s.usage.app_cpu_ms_per_request = 8.0;
                 s.usage.db_reads_per_request = 3.0;
@@ -147,6 +149,7 @@ impl Preset {
                 s.revenue.paying_share = 0.08;
                 s.revenue.users_per_customer = 1.0;
                 s.revenue.arpa_usd_per_month = 30.0;
+                s.revenue.billing_share = 1.0;
                 s.usage.requests_per_dau_per_day = 60.0;
                 s.usage.app_cpu_ms_per_request = 40.0;
                 s.usage.ai_tokens_per_dau_per_day = 20_000.0;

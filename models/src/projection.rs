@@ -309,11 +309,17 @@ pub struct Costs {
     pub cache: f64,
     pub workers: f64,
     pub queue: f64,
+    /// The instances' boot disks (app servers, workers, pooler).
+    pub root_volumes: f64,
     pub object_storage: f64,
     pub egress: f64,
     pub cdn: f64,
+    pub load_balancer: f64,
+    pub nat_gateway: f64,
     pub auth: f64,
     pub payments: f64,
+    /// The subscription billing product's share of billed revenue.
+    pub billing: f64,
     pub email: f64,
     pub monitoring: f64,
     pub error_tracking: f64,
@@ -335,11 +341,15 @@ pub enum CostItem {
     Cache,
     Workers,
     Queue,
+    RootVolumes,
     ObjectStorage,
     Egress,
     Cdn,
+    LoadBalancer,
+    NatGateway,
     Auth,
     Payments,
+    Billing,
     Email,
     Monitoring,
     ErrorTracking,
@@ -352,7 +362,7 @@ pub enum CostItem {
 
 impl CostItem {
     /// Every line item, in display order (the order of [`Costs`]' fields).
-    pub const ALL: [CostItem; 20] = [
+    pub const ALL: [CostItem; 24] = [
         CostItem::App,
         CostItem::Database,
         CostItem::DbStorage,
@@ -360,11 +370,15 @@ impl CostItem {
         CostItem::Cache,
         CostItem::Workers,
         CostItem::Queue,
+        CostItem::RootVolumes,
         CostItem::ObjectStorage,
         CostItem::Egress,
         CostItem::Cdn,
+        CostItem::LoadBalancer,
+        CostItem::NatGateway,
         CostItem::Auth,
         CostItem::Payments,
+        CostItem::Billing,
         CostItem::Email,
         CostItem::Monitoring,
         CostItem::ErrorTracking,
@@ -387,11 +401,15 @@ impl CostItem {
             Cache => "cache",
             Workers => "workers",
             Queue => "queue",
+            RootVolumes => "root_volumes",
             ObjectStorage => "object_storage",
             Egress => "egress",
             Cdn => "cdn",
+            LoadBalancer => "load_balancer",
+            NatGateway => "nat_gateway",
             Auth => "auth",
             Payments => "payments",
+            Billing => "billing",
             Email => "email",
             Monitoring => "monitoring",
             ErrorTracking => "error_tracking",
@@ -414,11 +432,15 @@ impl CostItem {
             Cache => "cache",
             Workers => "workers",
             Queue => "queue",
+            RootVolumes => "root volumes",
             ObjectStorage => "object storage",
             Egress => "egress",
             Cdn => "cdn",
+            LoadBalancer => "load balancer",
+            NatGateway => "NAT gateways",
             Auth => "auth",
             Payments => "card fees",
+            Billing => "subscription billing",
             Email => "email",
             Monitoring => "monitoring",
             ErrorTracking => "error tracking",
@@ -447,7 +469,7 @@ impl fmt::Display for CostItem {
 /// The line items that are payment fees (card processing): the cost of being
 /// paid, which grows with revenue, not with load. Everything else is
 /// infrastructure ([`Costs::infrastructure`]).
-pub const PAYMENT_FEES: &[CostItem] = &[CostItem::Payments];
+pub const PAYMENT_FEES: &[CostItem] = &[CostItem::Payments, CostItem::Billing];
 
 /// Which costs a figure counts: the infrastructure alone (what the planner
 /// shows first), or everything with the payment fees too.
@@ -515,12 +537,15 @@ impl CostScope {
 pub const COST_GROUPS: [(&str, &[CostItem]); 8] = {
     use CostItem::*;
     [
-        ("Compute", &[App, Workers, Queue, Platform]),
+        ("Compute", &[App, Workers, Queue, RootVolumes, Platform]),
         ("Database", &[Database, DbStorage, Pooler]),
         ("Cache", &[Cache]),
-        ("Storage & delivery", &[ObjectStorage, Egress, Cdn]),
+        (
+            "Network & storage",
+            &[ObjectStorage, Egress, Cdn, LoadBalancer, NatGateway],
+        ),
         ("SaaS", &[Auth, Email, Monitoring, ErrorTracking, Search]),
-        ("Card fees", &[Payments]),
+        ("Payment fees", &[Payments, Billing]),
         ("Services & regions", &[Services, Regions]),
         ("AI", &[Ai]),
     ]
@@ -528,7 +553,7 @@ pub const COST_GROUPS: [(&str, &[CostItem]); 8] = {
 
 impl Costs {
     /// Line items with their amounts, in display order ([`CostItem::ALL`]).
-    pub fn items(&self) -> [(CostItem, f64); 20] {
+    pub fn items(&self) -> [(CostItem, f64); CostItem::ALL.len()] {
         use CostItem::*;
         [
             (App, self.app),
@@ -538,11 +563,15 @@ impl Costs {
             (Cache, self.cache),
             (Workers, self.workers),
             (Queue, self.queue),
+            (RootVolumes, self.root_volumes),
             (ObjectStorage, self.object_storage),
             (Egress, self.egress),
             (Cdn, self.cdn),
+            (LoadBalancer, self.load_balancer),
+            (NatGateway, self.nat_gateway),
             (Auth, self.auth),
             (Payments, self.payments),
+            (Billing, self.billing),
             (Email, self.email),
             (Monitoring, self.monitoring),
             (ErrorTracking, self.error_tracking),

@@ -162,6 +162,15 @@ pub struct Revenue {
     pub users_per_customer: f64,
     /// Average revenue per account per month (USD). 0 to 1,000,000.
     pub arpa_usd_per_month: f64,
+    /// Share of revenue billed through a subscription billing product (Stripe
+    /// Billing), which takes its own share on top of card fees. 0 to 1.
+    pub billing_share: f64,
+    /// Share of card revenue paid with international cards (a surcharge on top
+    /// of the domestic rate). 0 to 1.
+    pub international_card_share: f64,
+    /// Accounts paying at least this much a month pay by ACH debit instead of
+    /// card (a capped fee); 0 for never. 0 to 1,000,000.
+    pub ach_above_arpa_usd: f64,
 }
 
 impl Default for Revenue {
@@ -170,6 +179,9 @@ impl Default for Revenue {
             paying_share: 0.3,
             users_per_customer: 5.0,
             arpa_usd_per_month: 250.0,
+            billing_share: 0.0,
+            international_card_share: 0.0,
+            ach_above_arpa_usd: 0.0,
         }
     }
 }
@@ -323,6 +335,11 @@ pub struct Stack {
     pub extract_media: bool,
     /// Regions added when multi-region becomes necessary. 0 to 10.
     pub extra_regions: u32,
+    /// The instances run in private subnets and reach the internet through a
+    /// NAT gateway in each availability zone (the cloud's recommended layout).
+    pub private_subnets: bool,
+    /// Boot disk of each instance (GB). 0 to 16,384.
+    pub root_volume_gb: f64,
     /// Which kind of reason adopts an architecture change.
     pub adopt: Adoption,
 }
@@ -341,6 +358,8 @@ impl Default for Stack {
             extract_search: false,
             extract_media: false,
             extra_regions: 1,
+            private_subnets: true,
+            root_volume_gb: 8.0,
             adopt: Adoption::Either,
         }
     }
@@ -1091,6 +1110,11 @@ impl ScenarioInput {
                 k.extract_media.into(),
                 "true | false",
             ),
+            of(
+                "stack.private_subnets",
+                k.private_subnets.into(),
+                "true | false",
+            ),
         ]
     }
 }
@@ -1113,6 +1137,9 @@ numeric_inputs! {
     "revenue.paying_share": revenue.paying_share, 0 ..= 1, "share of MAU";
     "revenue.users_per_customer": revenue.users_per_customer, 1 ..= 100_000, "users per account";
     "revenue.arpa_usd_per_month": revenue.arpa_usd_per_month, 0 ..= 1_000_000, "USD per account per month";
+    "revenue.billing_share": revenue.billing_share, 0 ..= 1, "share of revenue";
+    "revenue.international_card_share": revenue.international_card_share, 0 ..= 1, "share of card revenue";
+    "revenue.ach_above_arpa_usd": revenue.ach_above_arpa_usd, 0 ..= 1_000_000, "USD per account per month (0: never)";
     "usage.requests_per_dau_per_day": usage.requests_per_dau_per_day, 0 ..= 100_000, "requests per DAU per day";
     "usage.peak_to_average": usage.peak_to_average, 1 ..= 50, "ratio";
     "usage.app_cpu_ms_per_request": usage.app_cpu_ms_per_request, 0 ..= 10_000, "ms";
@@ -1150,6 +1177,7 @@ numeric_inputs! {
     "stack.app_pool_size": stack.app_pool_size, 1 ..= 1_000, "connections", whole;
     "stack.worker_pool_size": stack.worker_pool_size, 1 ..= 1_000, "connections", whole;
     "stack.extra_regions": stack.extra_regions, 0 ..= 10, "regions", whole;
+    "stack.root_volume_gb": stack.root_volume_gb, 0 ..= 16_384, "GB per instance";
     "thresholds.target_utilization": thresholds.target_utilization, 0.1 ..= 0.95, "share";
     "thresholds.db_target_utilization": thresholds.db_target_utilization, 0.1 ..= 0.95, "share";
     "thresholds.p95_slo_ms": thresholds.p95_slo_ms, 1 ..= 60_000, "ms";

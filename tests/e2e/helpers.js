@@ -99,7 +99,7 @@ export function headlineOf(p) {
     month: String(m.month),
     mau: count(m.mau),
     customers: count(m.customers),
-    // The page shows infrastructure first (card fees apart) until the switch is on.
+    // The page shows infrastructure first (payment fees apart) until the switch is on.
     cost: usdPerMonth(m.infrastructure_usd),
     perCustomer: m.infrastructure_per_customer_usd == null ? 'no customers yet' : usd(m.infrastructure_per_customer_usd),
     cardFees: usdPerMonth(m.payment_fees_usd),
@@ -142,7 +142,7 @@ export async function headlineShown(page) {
     customers: await text('horizon-customers'),
     cost: await text('horizon-cost'),
     perCustomer: await text('horizon-cost-per-customer'),
-    cardFees: await text('horizon-card-fees'),
+    cardFees: await text('horizon-payment-fees'),
     margin: await text('horizon-margin'),
     stage: words(await text('horizon-stage')),
   };
@@ -157,7 +157,7 @@ export async function expectHeadline(page, p) {
   await expect(page.getByTestId('horizon-customers')).toHaveText(want.customers);
   await expect(page.getByTestId('horizon-cost')).toHaveText(want.cost);
   await expect(page.getByTestId('horizon-cost-per-customer')).toHaveText(want.perCustomer);
-  await expect(page.getByTestId('horizon-card-fees')).toHaveText(want.cardFees);
+  await expect(page.getByTestId('horizon-payment-fees')).toHaveText(want.cardFees);
   await expect(page.getByTestId('horizon-margin')).toHaveText(want.margin);
   await expect.poll(async () => words(await page.getByTestId('horizon-stage').textContent())).toBe(want.stage);
 }

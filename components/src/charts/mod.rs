@@ -73,7 +73,7 @@ impl ChartKind {
     pub fn description(self) -> &'static str {
         match self {
             ChartKind::Cost => {
-                "Monthly infrastructure cost (with card fees if chosen) stacked by \
+                "Monthly infrastructure cost (with payment fees if chosen) stacked by \
                  service for each month of the projection, with cost per customer on \
                  the right axis and a vertical marker at each architecture change."
             }
@@ -82,7 +82,7 @@ impl ChartKind {
                  latency in milliseconds against the SLO on the right axis, month by month."
             }
             ChartKind::PerCustomer => {
-                "Monthly infrastructure cost per customer (with card fees if chosen) \
+                "Monthly infrastructure cost per customer (with payment fees if chosen) \
                  against monthly active users on a logarithmic axis, one point per month, \
                  coloured by stage."
             }

@@ -475,7 +475,10 @@ fn WordField(
             />
         }
         .into_any(),
-        "stack.extract_payments" | "stack.extract_search" | "stack.extract_media" => view! {
+        "stack.extract_payments"
+        | "stack.extract_search"
+        | "stack.extract_media"
+        | "stack.private_subnets" => view! {
             <input
                 class="hr-field__check"
                 id=id.clone()

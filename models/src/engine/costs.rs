@@ -6,7 +6,7 @@ use super::services::SEARCH;
 use super::state::Log;
 use super::state::Used;
 use super::{Sized, DAYS_PER_MONTH};
-use crate::catalog::RateName;
+use crate::catalog::{RateName, HOURS_PER_MONTH};
 use crate::projection::Costs;
 
 /// Hosts an extracted service runs on: two app instances for availability.
@@ -39,7 +39,9 @@ pub(super) fn month(cx: &Context, log: &mut Log, s: &Sized) -> Costs {
         c.queue = rate(cx, log, RateName::QueueMessages, w.messages);
     }
     storage_and_delivery(cx, log, s, &mut c);
+    network(cx, log, s, &mut c);
     saas(cx, log, s, &mut c);
+    payments(cx, log, s, &mut c);
     let extracted = s.extracted.iter().filter(|&&made| made).count();
     if extracted > 0 {
         c.services = services(cx, log, s.ha, app_price) * extracted as f64;
@@ -69,17 +71,67 @@ fn storage_and_delivery(cx: &Context, log: &mut Log, s: &Sized, c: &mut Costs) {
     }
 }
 
-/// Managed services: auth, card fees, email, monitoring, error tracking, search.
+/// What the home region's network bills besides egress: a load balancer
+/// (hours and the bytes it processes: the API's responses) and, with private
+/// subnets, a NAT gateway in each availability zone (two under high
+/// availability); and the instances' root volumes. Extra regions are priced
+/// in `region`.
+fn network(cx: &Context, log: &mut Log, s: &Sized, c: &mut Costs) {
+    c.load_balancer = rate(cx, log, RateName::LoadBalancerHours, HOURS_PER_MONTH)
+        + rate(cx, log, RateName::LoadBalancerGb, s.traffic.egress.api);
+    if cx.input.stack.private_subnets {
+        let zones = if s.ha { 2.0 } else { 1.0 };
+        c.nat_gateway = rate(cx, log, RateName::NatGatewayHours, zones * HOURS_PER_MONTH);
+    }
+    let instances = s.app.count
+        + s.workers.as_ref().map_or(0, |w| u64::from(w.count))
+        + s.pooler.as_ref().map_or(0, |x| u64::from(x.count));
+    c.root_volumes = rate(
+        cx,
+        log,
+        RateName::BlockStorage,
+        instances as f64 * cx.input.stack.root_volume_gb,
+    );
+}
+
+/// Payment fees: card processing (domestic, and the surcharge on international
+/// cards) or, for accounts at or above the ACH threshold where the catalog
+/// prices ACH, a bank debit capped per charge; and the subscription billing
+/// product's share of the revenue billed through it. One charge per customer
+/// a month.
+fn payments(cx: &Context, log: &mut Log, s: &Sized, c: &mut Costs) {
+    let r = &cx.input.revenue;
+    let customers = s.people.customers;
+    let revenue = customers * r.arpa_usd_per_month;
+    let ach_priced = cx.rate(RateName::PaymentsAchPercent).first() > 0.0;
+    c.payments =
+        if ach_priced && r.ach_above_arpa_usd > 0.0 && r.arpa_usd_per_month >= r.ach_above_arpa_usd
+        {
+            let per_charge = rate(cx, log, RateName::PaymentsAchPercent, r.arpa_usd_per_month)
+                .min(rate(cx, log, RateName::PaymentsAchCap, 1.0));
+            customers * per_charge
+        } else {
+            rate(cx, log, RateName::PaymentsPercent, revenue)
+                + rate(cx, log, RateName::PaymentsFixed, customers)
+                + rate(
+                    cx,
+                    log,
+                    RateName::PaymentsInternational,
+                    revenue * r.international_card_share,
+                )
+        };
+    c.billing = rate(
+        cx,
+        log,
+        RateName::PaymentsBilling,
+        revenue * r.billing_share,
+    );
+}
+
+/// Managed services: auth, email, monitoring, error tracking, search.
 fn saas(cx: &Context, log: &mut Log, s: &Sized, c: &mut Costs) {
     let (u, p) = (&cx.input.usage, &s.people);
     c.auth = rate(cx, log, RateName::AuthBase, 1.0) + rate(cx, log, RateName::AuthMau, p.mau);
-    let payments_percent = rate(
-        cx,
-        log,
-        RateName::PaymentsPercent,
-        p.customers * cx.input.revenue.arpa_usd_per_month,
-    );
-    c.payments = payments_percent + rate(cx, log, RateName::PaymentsFixed, p.customers);
     c.email = rate(cx, log, RateName::Email, u.emails_per_mau_per_month * p.mau);
     let agent_hosts = s.app.count
         + s.workers.as_ref().map_or(0, |w| u64::from(w.count))
@@ -125,4 +177,5 @@ fn region(cx: &Context, log: &mut Log, s: &Sized, app_price: f64) -> f64 {
         + db.shards as f64 * cx.db.price[db.sku]
         + rate(cx, log, RateName::DbStorage, s.world.db_gb)
         + rate(cx, log, RateName::MonitoringHost, region_apps as f64)
+        + rate(cx, log, RateName::LoadBalancerHours, HOURS_PER_MONTH)
 }

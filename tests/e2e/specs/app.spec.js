@@ -47,20 +47,20 @@ test('loads the default scenario with the figures the CLI computes', async ({ pa
   await expect(page.getByTestId('horizon-month')).toHaveText(String(horizon.month));
   await expect(page.getByTestId('horizon-mau')).toHaveText(count(horizon.mau));
   await expect(page.getByTestId('horizon-customers')).toHaveText(count(horizon.customers));
-  // Infrastructure first; card fees on their own.
+  // Infrastructure first; payment fees on their own.
   await expect(page.getByTestId('horizon-cost')).toHaveText(usdPerMonth(horizon.infrastructure_usd));
   await expect(page.getByTestId('horizon-cost-per-customer')).toHaveText(usd(horizon.infrastructure_per_customer_usd));
-  await expect(page.getByTestId('horizon-card-fees')).toHaveText(usdPerMonth(horizon.payment_fees_usd));
+  await expect(page.getByTestId('horizon-payment-fees')).toHaveText(usdPerMonth(horizon.payment_fees_usd));
 
   const stage = (await page.getByTestId('horizon-stage').textContent()).trim();
   expect(words(stage), `stage shown "${stage}", CLI says "${horizon.stage}"`).toBe(words(horizon.stage));
 });
 
-test('infrastructure comes first; one switch puts the card fees into the figures and the cost chart', async ({
+test('infrastructure comes first; one switch puts the payment fees into the figures and the cost chart', async ({
   page,
 }) => {
   await openApp(page);
-  const fees = page.getByTestId('include-card-fees');
+  const fees = page.getByTestId('include-payment-fees');
   await expect(fees).not.toBeChecked();
   expect(horizon.payment_fees_usd).toBeGreaterThan(horizon.infrastructure_usd); // B2B SaaS: the fees dwarf it
   const readout = page.getByTestId('chart-cost-readout');
@@ -72,7 +72,7 @@ test('infrastructure comes first; one switch puts the card fees into the figures
   };
   await lastOf();
   await expect(readoutValue(readout, 'Infrastructure')).toHaveText(usdPerMonth(horizon.infrastructure_usd));
-  await expect(readout).not.toContainText('Card fees');
+  await expect(readout).not.toContainText('Payment fees');
 
   const draws = Number(await canvas.getAttribute('data-draws'));
   await fees.check();
@@ -81,7 +81,7 @@ test('infrastructure comes first; one switch puts the card fees into the figures
   await expect.poll(async () => Number(await canvas.getAttribute('data-draws'))).toBeGreaterThan(draws);
   await lastOf();
   await expect(readoutValue(readout, 'Monthly cost')).toHaveText(usdPerMonth(horizon.total_usd));
-  await expect(readoutValue(readout, 'Card fees')).toHaveText(usdPerMonth(horizon.payment_fees_usd));
+  await expect(readoutValue(readout, 'Payment fees')).toHaveText(usdPerMonth(horizon.payment_fees_usd));
 
   await fees.uncheck();
   await expect(page.getByTestId('horizon-cost')).toHaveText(usdPerMonth(horizon.infrastructure_usd));
