@@ -428,7 +428,12 @@ fn card_fees_dominate_b2b_cost_per_customer() {
         1e-9,
         "card fees per customer",
     );
-    close(m.costs_usd.billing / m.customers, 1.75, 1e-9, "billing per customer");
+    close(
+        m.costs_usd.billing / m.customers,
+        1.75,
+        1e-9,
+        "billing per customer",
+    );
     assert!(m.payment_fees_usd / m.total_usd > 0.9);
     let infra_per_customer = m.infrastructure_per_customer_usd.unwrap();
     assert!(infra_per_customer < 1.0, "${infra_per_customer:.2}");
