@@ -643,7 +643,10 @@ mod browser {
         assert_eq!(m.month(), Some(last.month));
         let text = m.text();
         assert!(text.contains(&format!("Month {}", last.month)), "{text}");
-        assert!(text.contains(&usd_per_month(last.total_usd)), "{text}");
+        assert!(
+            text.contains(&usd_per_month(last.infrastructure_usd)),
+            "{text}"
+        );
         key(&m.canvas, "ArrowLeft");
         sleep(20).await;
         assert_eq!(m.month(), Some(last.month - 1));
