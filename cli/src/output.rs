@@ -116,6 +116,15 @@ pub fn table(p: &Projection) -> String {
             "total",
             usd(last.total_usd)
         );
+        let c = &last.commitment;
+        if c.savings_usd > 0.0 {
+            let _ = writeln!(
+                out,
+                "  committed baseline {} (saves {} against on demand)",
+                usd(c.committed_usd),
+                usd(c.savings_usd)
+            );
+        }
     }
     if !p.events.is_empty() {
         let _ = writeln!(

@@ -209,6 +209,13 @@ pub fn Headline(
                         testid="horizon-cost-per-customer"
                     />
                     <Figure label="Payment fees" value=format::usd_per_month(m.payment_fees_usd) testid="horizon-payment-fees" />
+                    {(m.commitment.savings_usd > 0.0).then(|| view! {
+                        <Figure
+                            label="Commitment saves"
+                            value=format::usd_per_month(m.commitment.savings_usd)
+                            testid="horizon-commitment-savings"
+                        />
+                    })}
                     <Figure
                         label="Margin after cost"
                         value=opt_percent(m.margin_after_cost())
@@ -351,6 +358,10 @@ pub fn StageTable(
                     costs.into_iter().map(format::usd).collect(),
                     "hr-stages__cost",
                 ));
+            }
+            if stages.iter().any(|(_, m)| m.commitment.savings_usd > 0.0) {
+                rows.push(row("Committed baseline".into(), each(&|m| format::usd_per_month(m.commitment.committed_usd)), ""));
+                rows.push(row("Commitment saves".into(), each(&|m| format::usd_per_month(m.commitment.savings_usd)), ""));
             }
             rows.push(row("Infrastructure".into(), each(&|m| format::usd_per_month(m.infrastructure_usd)), "hr-stages__key"));
             rows.push(row("Infrastructure per customer".into(), each(&|m| opt_usd(m.infrastructure_per_customer_usd)), "hr-stages__key"));

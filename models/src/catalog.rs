@@ -178,12 +178,36 @@ impl Per {
     }
 }
 
-/// A SKU's price: a figure per hour or per month, with its source.
+/// A SKU's price: a figure per hour or per month, with its source, and what
+/// the SKU costs when committed to for a term.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SkuPrice {
+    /// On demand.
     pub usd: f64,
-    /// `hour` or `month`.
+    /// `hour` or `month`, for every figure of the SKU.
     pub per: Per,
+    #[serde(flatten)]
+    pub source: Source,
+    /// Reserved or savings-plan prices, no upfront; absent where the catalog
+    /// has none (every release before `aws-us-east-1-2026-12b`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub committed: Vec<CommittedPrice>,
+}
+
+/// The length of a commitment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Term {
+    OneYear,
+    ThreeYear,
+}
+
+/// What a SKU costs under a commitment of one term, paid monthly (no upfront).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommittedPrice {
+    pub term: Term,
+    /// In the SKU's unit (`per`).
+    pub usd: f64,
     #[serde(flatten)]
     pub source: Source,
 }
@@ -191,10 +215,28 @@ pub struct SkuPrice {
 impl SkuPrice {
     /// The price of one instance for a whole month (730 hours for hourly prices).
     pub fn usd_per_month(&self) -> f64 {
+        self.monthly(self.usd)
+    }
+
+    fn monthly(&self, usd: f64) -> f64 {
         match self.per {
-            Per::Hour => self.usd * HOURS_PER_MONTH,
-            _ => self.usd,
+            Per::Hour => usd * HOURS_PER_MONTH,
+            _ => usd,
         }
+    }
+
+    /// One instance for a whole month under a commitment of `term`, with the term
+    /// priced: `term` itself, or one year where the catalog has no three-year
+    /// price. Never above the on-demand price (an override may lower that).
+    pub fn committed_per_month(&self, term: Term) -> Option<(Term, f64)> {
+        let of = |t: Term| self.committed.iter().find(|c| c.term == t);
+        let c = of(term).or_else(|| (term == Term::ThreeYear).then(|| of(Term::OneYear))?)?;
+        Some((c.term, self.monthly(c.usd.min(self.usd))))
+    }
+
+    /// Every figure of this price confirmed on the vendor's page.
+    fn verified(&self) -> bool {
+        self.source.verified && self.committed.iter().all(|c| c.source.verified)
     }
 }
 
@@ -490,10 +532,11 @@ const EMBEDDED: &[&str] = &[
     include_str!("../catalogs/paas-2026-11.json"),
     include_str!("../catalogs/aws-us-east-1-2026-12.json"),
     include_str!("../catalogs/paas-2026-12.json"),
+    include_str!("../catalogs/aws-us-east-1-2026-12b.json"),
 ];
 
 /// The id of the catalog a new scenario uses.
-pub const DEFAULT_CATALOG: &str = "aws-us-east-1-2026-12";
+pub const DEFAULT_CATALOG: &str = "aws-us-east-1-2026-12b";
 
 /// Every embedded catalog, parsed and checked once per process (the files are
 /// compiled in: this is no I/O, only avoiding the parse on every scenario).
@@ -945,17 +988,17 @@ impl Catalog {
     pub fn unverified(&self) -> Vec<PriceKey> {
         let mut out = Vec::new();
         for s in &self.app_skus {
-            if !s.price.source.verified {
+            if !s.price.verified() {
                 out.push(PriceKey::App(s.id.to_string()));
             }
         }
         for s in &self.db_skus {
-            if !s.price.source.verified || !s.capacity_source.verified {
+            if !s.price.verified() || !s.capacity_source.verified {
                 out.push(PriceKey::Db(s.id.to_string()));
             }
         }
         for s in &self.cache_skus {
-            if !s.price.source.verified || !s.capacity_source.verified {
+            if !s.price.verified() || !s.capacity_source.verified {
                 out.push(PriceKey::Cache(s.id.to_string()));
             }
         }
@@ -993,7 +1036,18 @@ fn sku_price(what: String, price: &SkuPrice) -> Result<(), Error> {
             "usd_per_hour or usd_per_month",
         ));
     }
-    non_negative(what, price.usd)
+    non_negative(what.clone(), price.usd)?;
+    for (i, c) in price.committed.iter().enumerate() {
+        let repeated = price.committed[..i].iter().any(|o| o.term == c.term);
+        if repeated || !(c.usd.is_finite() && c.usd > 0.0 && c.usd <= price.usd) {
+            return Err(Error::invalid(
+                format!("{what} committed {i}"),
+                crate::format::exact(c.usd),
+                "one price per term, above 0 and at most the on-demand price",
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn non_negative(what: String, v: f64) -> Result<(), Error> {

@@ -185,6 +185,14 @@ const TOTALS: &[Column] = &[
         cell: |m| opt(m.infrastructure_per_customer_usd),
     },
     Column {
+        header: "committed_usd",
+        cell: |m| num(m.commitment.committed_usd),
+    },
+    Column {
+        header: "commitment_savings_usd",
+        cell: |m| num(m.commitment.savings_usd),
+    },
+    Column {
         header: "cost_per_customer_usd",
         cell: |m| opt(m.cost_per_customer_usd),
     },

@@ -75,6 +75,9 @@ pub struct Month {
     pub infrastructure_usd: f64,
     /// `infrastructure_usd / customers`; absent while there is less than one customer.
     pub infrastructure_per_customer_usd: Option<f64>,
+    /// What the scenario's commitment (`stack.commitment`) buys this month.
+    #[serde(default)]
+    pub commitment: Commitment,
     /// `total_usd / customers`; absent while there is less than one customer.
     pub cost_per_customer_usd: Option<f64>,
     /// `total_usd / mau`; absent while there is less than one MAU.
@@ -131,6 +134,8 @@ impl Month {
             ("total_usd", self.total_usd),
             ("payment_fees_usd", self.payment_fees_usd),
             ("infrastructure_usd", self.infrastructure_usd),
+            ("commitment.committed_usd", self.commitment.committed_usd),
+            ("commitment.savings_usd", self.commitment.savings_usd),
         ];
         let optional = [
             ("api_p95_ms", self.api_p95_ms),
@@ -297,6 +302,17 @@ pub struct WorkerTier {
 pub struct PoolerTier {
     pub sku: Arc<str>,
     pub count: u32,
+}
+
+/// The always-on baseline bought under a commitment (reserved instances or
+/// savings plans, no upfront): zero on demand, or where the catalog has no
+/// committed prices.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Commitment {
+    /// What the committed instances cost this month, at committed prices (USD).
+    pub committed_usd: f64,
+    /// What they would cost on demand, less `committed_usd` (USD).
+    pub savings_usd: f64,
 }
 
 /// Cost of each line item this month (USD). The total is their sum.

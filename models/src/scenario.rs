@@ -110,6 +110,29 @@ impl Adoption {
     pub const ALL: [Adoption; 3] = [Adoption::Either, Adoption::Model, Adoption::RuleOfThumb];
 }
 
+/// How much of the always-on baseline is bought as reserved capacity (reserved
+/// instances or savings plans, no upfront) at the catalog's committed prices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Commitment {
+    /// Everything on demand.
+    OnDemand,
+    /// A one-year term.
+    OneYear,
+    /// A three-year term (one year where the catalog has no three-year
+    /// no-upfront price, as for RDS).
+    ThreeYear,
+}
+
+impl Commitment {
+    /// Every term, in order.
+    pub const ALL: [Commitment; 3] = [
+        Commitment::OnDemand,
+        Commitment::OneYear,
+        Commitment::ThreeYear,
+    ];
+}
+
 /// Users, stickiness and team.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -274,9 +297,26 @@ impl Default for Usage {
     }
 }
 
+/// How the database's hot working set (what must sit in its RAM) is reckoned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HotSet {
+    /// What the daily active users wrote in the last `data.hot_days` days: the
+    /// rows they read again are their recent ones (docs/MODEL.md, "Database").
+    RecentData,
+    /// `data.hot_share` of all data ever written: the model until 2026-12-04,
+    /// which every scenario written before then keeps.
+    ShareOfData,
+}
+
+impl HotSet {
+    /// Every way, in order.
+    pub const ALL: [HotSet; 2] = [HotSet::RecentData, HotSet::ShareOfData];
+}
+
 /// What the product stores.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(from = "DataFile")]
 pub struct Data {
     /// Database size at month 0 (GB). 0 to 10,000,000.
     pub db_start_gb: f64,
@@ -286,7 +326,11 @@ pub struct Data {
     pub bytes_per_row: f64,
     /// Multiplier for indexes and bloat on top of row bytes. 1 to 10.
     pub index_overhead: f64,
-    /// Share of the database that is hot and must sit in the database's RAM. 0 to 1.
+    /// How the hot working set is reckoned.
+    pub hot_set: HotSet,
+    /// With `recent_data`: the days of writes that stay hot. 1 to 3,650.
+    pub hot_days: f64,
+    /// With `share_of_data`: share of the database that is hot. 0 to 1.
     pub hot_share: f64,
     /// Data a cache holds per daily active user (KB): sessions, profiles, recent objects. 0 to 100,000.
     pub cached_kb_per_dau: f64,
@@ -303,10 +347,71 @@ impl Default for Data {
             rows_per_dau_per_day: 30.0,
             bytes_per_row: 400.0,
             index_overhead: 1.8,
+            hot_set: HotSet::RecentData,
+            hot_days: 7.0,
             hot_share: 0.1,
             cached_kb_per_dau: 100.0,
             uploads_mb_per_mau_per_month: 2.0,
             object_mb: 1.0,
+        }
+    }
+}
+
+/// [`Data`] as files and links write it. A scenario that states `hot_share`
+/// but no `hot_set` was written before `hot_set` existed, when the hot set was
+/// a share of all data: it keeps that reckoning, and so its figures.
+#[derive(Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct DataFile {
+    db_start_gb: f64,
+    rows_per_dau_per_day: f64,
+    bytes_per_row: f64,
+    index_overhead: f64,
+    hot_set: Option<HotSet>,
+    hot_days: f64,
+    hot_share: Option<f64>,
+    cached_kb_per_dau: f64,
+    uploads_mb_per_mau_per_month: f64,
+    object_mb: f64,
+}
+
+impl Default for DataFile {
+    fn default() -> Self {
+        let d = Data::default();
+        DataFile {
+            db_start_gb: d.db_start_gb,
+            rows_per_dau_per_day: d.rows_per_dau_per_day,
+            bytes_per_row: d.bytes_per_row,
+            index_overhead: d.index_overhead,
+            hot_set: None,
+            hot_days: d.hot_days,
+            hot_share: None,
+            cached_kb_per_dau: d.cached_kb_per_dau,
+            uploads_mb_per_mau_per_month: d.uploads_mb_per_mau_per_month,
+            object_mb: d.object_mb,
+        }
+    }
+}
+
+impl From<DataFile> for Data {
+    fn from(f: DataFile) -> Data {
+        let written_before_hot_set = f.hot_set.is_none() && f.hot_share.is_some();
+        let d = Data::default();
+        Data {
+            db_start_gb: f.db_start_gb,
+            rows_per_dau_per_day: f.rows_per_dau_per_day,
+            bytes_per_row: f.bytes_per_row,
+            index_overhead: f.index_overhead,
+            hot_set: match f.hot_set {
+                Some(way) => way,
+                None if written_before_hot_set => HotSet::ShareOfData,
+                None => d.hot_set,
+            },
+            hot_days: f.hot_days,
+            hot_share: f.hot_share.unwrap_or(d.hot_share),
+            cached_kb_per_dau: f.cached_kb_per_dau,
+            uploads_mb_per_mau_per_month: f.uploads_mb_per_mau_per_month,
+            object_mb: f.object_mb,
         }
     }
 }
@@ -342,6 +447,8 @@ pub struct Stack {
     pub root_volume_gb: f64,
     /// Which kind of reason adopts an architecture change.
     pub adopt: Adoption,
+    /// Reserved capacity for the always-on baseline of each tier.
+    pub commitment: Commitment,
 }
 
 impl Default for Stack {
@@ -361,6 +468,7 @@ impl Default for Stack {
             private_subnets: true,
             root_volume_gb: 8.0,
             adopt: Adoption::Either,
+            commitment: Commitment::OnDemand,
         }
     }
 }
@@ -1096,6 +1204,16 @@ impl ScenarioInput {
                 &wire::choices(&Adoption::ALL),
             ),
             of(
+                "stack.commitment",
+                serde_json::json!(k.commitment),
+                &wire::choices(&Commitment::ALL),
+            ),
+            of(
+                "data.hot_set",
+                serde_json::json!(self.data.hot_set),
+                &wire::choices(&HotSet::ALL),
+            ),
+            of(
                 "stack.extract_payments",
                 k.extract_payments.into(),
                 "true | false",
@@ -1169,6 +1287,7 @@ numeric_inputs! {
     "data.rows_per_dau_per_day": data.rows_per_dau_per_day, 0 ..= 1_000_000, "rows per DAU per day";
     "data.bytes_per_row": data.bytes_per_row, 1 ..= 100_000_000, "bytes";
     "data.index_overhead": data.index_overhead, 1 ..= 10, "multiplier";
+    "data.hot_days": data.hot_days, 1 ..= 3_650, "days of writes";
     "data.hot_share": data.hot_share, 0 ..= 1, "share of the database";
     "data.cached_kb_per_dau": data.cached_kb_per_dau, 0 ..= 100_000, "KB per DAU";
     "data.uploads_mb_per_mau_per_month": data.uploads_mb_per_mau_per_month, 0 ..= 1_000_000, "MB per MAU per month";

@@ -18,7 +18,7 @@ fn price(catalog: &str, name: RateName) -> f64 {
     catalog::by_id(catalog).unwrap().rate(name).first()
 }
 
-const NEW: &str = "aws-us-east-1-2026-12";
+const NEW: &str = "aws-us-east-1-2026-12b";
 const OLD: &str = "aws-us-east-1-2026-11";
 
 #[test]

@@ -14,7 +14,7 @@
 #![allow(clippy::field_reassign_with_default)]
 
 use headroom_models::catalog::{self, Rate, RateName};
-use headroom_models::scenario::{Adoption, GrowthMode, ScenarioInput, Stage};
+use headroom_models::scenario::{Adoption, GrowthMode, HotSet, ScenarioInput, Stage};
 use headroom_models::{project, Basis, Change, Event, Projection, Scenario};
 
 // ---- helpers --------------------------------------------------------------------
@@ -36,8 +36,17 @@ fn close(actual: f64, expected: f64, what: &str) {
 /// peak rps = `peak_rps`: with 150 requests/DAU/day and peak 3×,
 /// peak = DAU × 150 × 3 / 86,400 = DAU / 192, so DAU = 192 × peak.
 /// No data growth (rows 0), no side effects, no jobs, no cache, horizon 1.
-fn steady(peak_rps: f64) -> ScenarioInput {
+/// The defaults on the catalog whose figures the comments use, with the hot set
+/// as a share of all data (the comments' arithmetic).
+fn november() -> ScenarioInput {
     let mut s = ScenarioInput::default();
+    s.stack.catalog = "aws-us-east-1-2026-11".into();
+    s.data.hot_set = HotSet::ShareOfData;
+    s
+}
+
+fn steady(peak_rps: f64) -> ScenarioInput {
+    let mut s = november();
     s.horizon_months = 1;
     s.growth.start_users = 192.0 * peak_rps;
     s.growth.monthly_rate = 0.0;
@@ -88,7 +97,7 @@ fn assert_all_finite(p: &Projection) {
 
 #[test]
 fn compound_growth_is_start_times_one_plus_rate_minus_churn_to_the_n() {
-    let mut s = ScenarioInput::default();
+    let mut s = november();
     s.horizon_months = 24;
     s.growth.start_users = 1_000.0;
     s.growth.monthly_rate = 0.10;
@@ -110,7 +119,7 @@ fn logistic_growth_approaches_the_ceiling_and_never_exceeds_it() {
     // U(t+1) = U + g·U·(1 − U/K). For g <= 1 the map is increasing on [0, K] and
     // maps K to K, so U < K stays below K; it rises towards K.
     for g in [0.3, 0.7, 1.0] {
-        let mut s = ScenarioInput::default();
+        let mut s = november();
         s.horizon_months = 120;
         s.growth.mode = GrowthMode::Logistic;
         s.growth.start_users = 1_000.0;
@@ -145,7 +154,7 @@ fn logistic_growth_approaches_the_ceiling_and_never_exceeds_it() {
 
 #[test]
 fn per_stage_growth_uses_the_rate_of_the_stage_the_month_starts_in() {
-    let mut s = ScenarioInput::default();
+    let mut s = november();
     s.horizon_months = 5;
     s.growth.mode = GrowthMode::PerStage;
     s.growth.start_users = 1_000.0;
@@ -167,7 +176,7 @@ fn per_stage_growth_uses_the_rate_of_the_stage_the_month_starts_in() {
 
 #[test]
 fn month_zero_users_customers_revenue_and_peak_rps_follow_the_formulas() {
-    let mut s = ScenarioInput::default();
+    let mut s = november();
     s.growth.start_users = 10_000.0;
     s.growth.mau_share = 0.6;
     s.growth.dau_share = 0.4;
@@ -203,7 +212,7 @@ fn month_zero_users_customers_revenue_and_peak_rps_follow_the_formulas() {
 
 #[test]
 fn database_reads_after_the_cache_are_reduced_by_cacheable_share_times_hit_ratio() {
-    let mut s = ScenarioInput::default();
+    let mut s = november();
     s.growth.start_users = 10_000.0;
     s.growth.mau_share = 0.6;
     s.growth.dau_share = 0.4;
@@ -530,7 +539,7 @@ fn a_hot_set_larger_than_the_largest_ram_forces_shards() {
 /// DAU = registered = 1,000 × 1.1^t: 9,850 at month 24, 10,835 at month 25.
 /// Light load (20 requests/DAU/day) so the capacity math never wants a cache.
 fn crossing_10k_dau_at_month_25(adopt: Adoption) -> Projection {
-    let mut s = ScenarioInput::default();
+    let mut s = november();
     s.horizon_months = 30;
     s.growth.start_users = 1_000.0;
     s.growth.monthly_rate = 0.10;
@@ -737,7 +746,7 @@ fn multi_az_starts_at_ha_from_stage_and_doubles_the_database_instance_cost() {
 #[test]
 fn cost_per_customer_is_absent_below_one_customer_and_total_over_customers_above() {
     // 100 users × 0.6 × 1% / 5 seats = 0.12 customers: none.
-    let mut s = ScenarioInput::default();
+    let mut s = november();
     s.horizon_months = 1;
     s.growth.start_users = 100.0;
     s.revenue.paying_share = 0.01;
@@ -748,7 +757,7 @@ fn cost_per_customer_is_absent_below_one_customer_and_total_over_customers_above
     assert_eq!(m.cost_per_mau_usd, Some(m.total_usd / m.mau));
 
     // Exactly one customer: 1,000 users × 1.0 × 0.5 / 500 seats.
-    let mut s = ScenarioInput::default();
+    let mut s = november();
     s.horizon_months = 1;
     s.growth.start_users = 1_000.0;
     s.growth.mau_share = 1.0;
@@ -852,7 +861,9 @@ fn a_price_override_changes_exactly_the_line_it_prices() {
     only_line_changes(&p, &q, "database");
     for (a, b) in p.months.iter().zip(&q.months) {
         if &*a.tiers.db.sku == "db.t4g.micro" {
-            close(b.costs_usd.database, 0.02 * 730.0, "micro repriced");
+            // A Multi-AZ database pays for its standby too.
+            let nodes = if a.tiers.db.multi_az { 2.0 } else { 1.0 };
+            close(b.costs_usd.database, nodes * 0.02 * 730.0, "micro repriced");
         } else {
             assert_eq!(a.costs_usd.database, b.costs_usd.database);
         }
@@ -1021,7 +1032,7 @@ fn invalid_inputs_are_rejected_naming_the_field_in_one_line() {
         ("name", Box::new(|s| s.name = "x".repeat(121))),
     ];
     for (field, edit) in cases {
-        let mut input = ScenarioInput::default();
+        let mut input = november();
         edit(&mut input);
         let e = Scenario::new(input).expect_err(field);
         assert_eq!(e.field, field);
@@ -1031,10 +1042,10 @@ fn invalid_inputs_are_rejected_naming_the_field_in_one_line() {
         assert!(!text.contains('\n'), "one line: {text}");
     }
     // The value is shown as given.
-    let mut input = ScenarioInput::default();
+    let mut input = november();
     input.usage.peak_to_average = f64::NAN;
     assert_eq!(Scenario::new(input).unwrap_err().value, "NaN");
-    let mut input = ScenarioInput::default();
+    let mut input = november();
     input.horizon_months = 121;
     assert_eq!(
         Scenario::new(input).unwrap_err().to_string(),
@@ -1118,23 +1129,27 @@ fn with_setting_reaches_nested_keys_and_price_overrides() {
     assert_eq!(t.input().thresholds.stage_mau, [500.0, 5e3, 5e4, 5e5]);
 
     // Price keys contain ':' and '.': the rest of the key is one map entry. The
-    // value is in the key's own unit: db.m5.large is priced per hour.
+    // value is in the key's own unit: db.m7g.large is priced per hour.
     let t = s
-        .with_setting("stack.price_overrides.db:db.m5.large", "0.2")
+        .with_setting("stack.price_overrides.db:db.m7g.large", "0.2")
         .unwrap()
         .with_setting("stack.price_overrides.origin_egress.1", "0.05")
         .unwrap();
     let o = &t.input().stack.price_overrides;
-    assert_eq!(o.get("db:db.m5.large"), Some(&0.2));
+    assert_eq!(o.get("db:db.m7g.large"), Some(&0.2));
     assert_eq!(o.get("origin_egress.1"), Some(&0.05));
     assert_eq!(o.len(), 2, "{o:?}");
     let m5 = t
         .catalog()
         .db_skus
         .iter()
-        .find(|k| &*k.id == "db.m5.large")
+        .find(|k| &*k.id == "db.m7g.large")
         .unwrap();
-    close(m5.price.usd_per_month(), 0.2 * 730.0, "overridden m5.large");
+    close(
+        m5.price.usd_per_month(),
+        0.2 * 730.0,
+        "overridden m7g.large",
+    );
     assert_eq!(t.catalog().rate(RateName::OriginEgress).tiers[1].usd, 0.05);
     assert_eq!(t.catalog().rate(RateName::OriginEgress).tiers[2].usd, 0.085);
 }
@@ -1153,7 +1168,7 @@ fn with_setting_accepts_the_field_names_validation_reports() {
 
 #[test]
 fn ten_billion_users_doubling_monthly_for_ten_years_stay_finite() {
-    let mut s = ScenarioInput::default();
+    let mut s = november();
     s.horizon_months = 120;
     s.growth.start_users = 1e10;
     s.growth.monthly_rate = 1.0;
@@ -1178,7 +1193,7 @@ fn ten_billion_users_doubling_monthly_for_ten_years_stay_finite() {
 
 #[test]
 fn zero_users_give_fixed_costs_and_no_per_customer_figures() {
-    let mut s = ScenarioInput::default();
+    let mut s = november();
     s.growth.start_users = 0.0;
     let p = run(s);
     assert_all_finite(&p);

@@ -204,6 +204,17 @@ fn scenarios(catalog: &Catalog) -> Vec<(String, Scenario)> {
         })
         .unwrap_or_else(|e| panic!("ranged scenario on {}: {e}", catalog.id));
     out.push(("edited-uncertain".to_owned(), staged));
+
+    // Edited: ten years under a three-year commitment, a fortnight of writes hot.
+    let committed = on_catalog(Preset::B2bSaas)
+        .with_settings(&[
+            ("name", "Edited: ten years, committed"),
+            ("horizon_months", "120"),
+            ("stack.commitment", "three_year"),
+            ("data.hot_days", "14"),
+        ])
+        .unwrap_or_else(|e| panic!("committed scenario on {}: {e}", catalog.id));
+    out.push(("edited-committed".to_owned(), committed));
     out
 }
 

@@ -251,6 +251,38 @@ proptest! {
     }
 
     #[test]
+    fn no_month_splits_into_shards_that_one_instance_would_carry(input in scenario_input()) {
+        let s = Scenario::new(input).unwrap();
+        let p = project(&s);
+        let u = &s.input().usage;
+        let target = s.input().thresholds.db_target_utilization;
+        let mut before = 1;
+        for m in &p.months {
+            let db = &m.tiers.db;
+            if db.shards > before {
+                let writes = m.db_writes_per_s * u.db_write_ms / 1_000.0;
+                let busy = m.db_reads_per_s * u.db_read_ms / 1_000.0 + writes;
+                let hot = db.hot_set_gb * db.shards as f64;
+                // One primary (writes within 90% of it) and up to 15 replicas.
+                let carries = |k: &catalog::DbSku| {
+                    let cap = k.vcpu * k.baseline_cpu_share * target;
+                    writes <= 0.9 * cap
+                        && busy <= 16.0 * cap
+                        && hot <= k.ram_gb
+                        && k.max_storage_gb.is_none_or(|max| m.db_storage_gb <= max)
+                };
+                let alone = s.catalog().db_skus.iter().find(|k| carries(k));
+                prop_assert!(
+                    alone.is_none(),
+                    "month {}: {} shards of {} where one {} carries it",
+                    m.month, db.shards, db.sku, alone.map_or("", |k| &*k.id)
+                );
+            }
+            before = db.shards;
+        }
+    }
+
+    #[test]
     fn architecture_changes_stay_made(input in scenario_input()) {
         let p = project(&Scenario::new(input).unwrap());
         for pair in p.months.windows(2) {

@@ -13,15 +13,28 @@
 //!   no accumulated data (1 GB database), HA off, horizon 1. This separates what
 //!   the *load* calls for from what the *data history* calls for.
 
-use headroom_models::scenario::{Adoption, ScenarioInput, Stage};
+use headroom_models::scenario::{Adoption, HotSet, ScenarioInput, Stage};
 use headroom_models::{project, Basis, Change, Event, Preset, Projection, Scenario};
+
+/// A preset as these claims were checked against it: on `aws-us-east-1-2026-12`
+/// (db.m5 ladder to 64 GB) with the hot set as 10% of all data. tests/dba.rs
+/// checks the same trajectory on today's default catalog and hot set.
+fn as_checked(mut s: ScenarioInput) -> ScenarioInput {
+    s.stack.catalog = "aws-us-east-1-2026-12".into();
+    s.data.hot_set = HotSet::ShareOfData;
+    s
+}
+
+fn b2b_input() -> ScenarioInput {
+    as_checked(Preset::B2bSaas.input())
+}
 
 fn run(input: ScenarioInput) -> Projection {
     project(&Scenario::new(input).unwrap())
 }
 
 fn b2b(months: u32, adopt: Adoption) -> Projection {
-    let mut s = Preset::B2bSaas.input();
+    let mut s = b2b_input();
     s.horizon_months = months;
     s.stack.adopt = adopt;
     run(s)
@@ -30,7 +43,7 @@ fn b2b(months: u32, adopt: Adoption) -> Projection {
 /// The B2B preset's usage at a steady `dau` (DAU = registered × 0.6 × 0.4).
 /// Peak rps = DAU × 150 × 3 / 86,400 = DAU / 192.
 fn b2b_steady(dau: f64, adopt: Adoption) -> ScenarioInput {
-    let mut s = Preset::B2bSaas.input();
+    let mut s = b2b_input();
     s.horizon_months = 1;
     s.growth.start_users = dau / 0.24;
     s.growth.monthly_rate = 0.0;
@@ -73,7 +86,7 @@ fn close(actual: f64, expected: f64, tol: f64, what: &str) {
 
 #[test]
 fn claim_a_150_dollar_single_database_serves_10k_users() {
-    let s = Preset::B2bSaas.scenario();
+    let s = Scenario::new(b2b_input()).unwrap();
     let p = project(&s);
     // At the first month with 10,000+ MAU (month 30, 10,470 MAU, 4,188 DAU):
     let m = p.months.iter().find(|m| m.mau >= 10_000.0).unwrap();
@@ -200,7 +213,7 @@ fn claim_read_replicas_come_only_after_the_largest_instance() {
 
     // The rule fires in the consumer app (DB CPU on last month's SKU > 70%, reads
     // over 70%), but the model answers with a bigger instance, never a replica.
-    let p = project(&Preset::ConsumerApp.scenario());
+    let p = run(as_checked(Preset::ConsumerApp.input()));
     let rule = events(&p, Change::ReadReplica, Basis::RuleOfThumb);
     assert_eq!(rule.len(), 1, "{rule:?}");
     assert!(rule[0].value > 0.7 && !rule[0].adopted);
@@ -248,7 +261,7 @@ fn claim_background_jobs_over_200ms_the_model_asks_only_past_the_latency_objecti
     // Model: a request carrying the effect takes 15 ms CPU + the effect; it calls for
     // jobs when that exceeds the 500 ms p95 objective, i.e. effects over 485 ms.
     for (ms, model_asks) in [(300.0, false), (480.0, false), (490.0, true)] {
-        let mut s = Preset::B2bSaas.input();
+        let mut s = b2b_input();
         s.usage.side_effect_ms = ms;
         let p = run(s);
         let rule = events(&p, Change::BackgroundJobs, Basis::RuleOfThumb);
@@ -273,8 +286,8 @@ fn claim_background_jobs_over_200ms_the_model_asks_only_past_the_latency_objecti
 
 #[test]
 fn claim_service_extraction_at_100k_dau_is_rule_only() {
-    let s = Preset::B2bSaas
-        .scenario()
+    let s = Scenario::new(b2b_input())
+        .unwrap()
         .with_setting("horizon_months", "120")
         .unwrap();
     let p = project(&s);
@@ -309,6 +322,7 @@ fn claim_service_extraction_at_100k_dau_is_rule_only() {
 fn steady_db(gb: f64, hot_share: f64, catalog: &str) -> Projection {
     let mut s = b2b_steady(960.0, Adoption::Either);
     s.data.db_start_gb = gb;
+    s.data.hot_set = HotSet::ShareOfData;
     s.data.hot_share = hot_share;
     s.stack.catalog = catalog.to_owned();
     run(s)
@@ -369,7 +383,7 @@ fn claim_multi_region_at_1m_dau_is_the_rule_the_model_needs_far_users() {
 
     // 10% of users 500 ms away: the model calls for a region at month 0 (any API
     // p95 + 500 ms > 500 ms); the rule does not (10% < 30%, DAU < 1M).
-    let mut s = Preset::B2bSaas.input();
+    let mut s = b2b_input();
     s.usage.far_users_share = 0.1;
     s.usage.far_users_rtt_ms = 500.0;
     let p = run(s);
@@ -422,7 +436,7 @@ fn claim_stage_architectures_against_the_b2b_trajectory() {
 /// the load balancer's connections, backups). The model must stay within 10 %.
 #[test]
 fn the_infrastructure_is_within_ten_percent_of_the_bill_built_by_hand() {
-    let s = Preset::B2bSaas.scenario();
+    let s = Scenario::new(b2b_input()).unwrap();
     assert_eq!(s.input().stack.catalog, "aws-us-east-1-2026-12");
     let m = &project(&s).months[36];
     let by_hand = 819.44;
@@ -430,11 +444,23 @@ fn the_infrastructure_is_within_ten_percent_of_the_bill_built_by_hand() {
     assert!(off.abs() < 0.10, "{:.1} %", off * 100.0);
     // What the model leaves out makes it lower, never higher.
     assert!(m.infrastructure_usd < by_hand);
+
+    // Today's default (docs/FINDINGS.md §12): the same bill but for the
+    // database, a Multi-AZ db.t4g.small (2 × $0.032 × 730 = $46.72) in place of
+    // the db.t4g.large ($188.34), everything else priced alike in both releases.
+    let s = Preset::B2bSaas.scenario();
+    assert_eq!(s.input().stack.catalog, "aws-us-east-1-2026-12b");
+    let m = &project(&s).months[36];
+    assert_eq!(&*m.tiers.db.sku, "db.t4g.small");
+    let by_hand = 819.44 - 188.34 + 46.72;
+    let off = (m.infrastructure_usd - by_hand) / by_hand;
+    assert!(off.abs() < 0.10, "{:.1} %", off * 100.0);
+    assert!(m.infrastructure_usd < by_hand);
 }
 
 #[test]
 fn card_fees_dominate_b2b_cost_per_customer() {
-    let p = project(&Preset::B2bSaas.scenario());
+    let p = project(&Scenario::new(b2b_input()).unwrap());
     let m = &p.months[36];
     // Each customer pays $250: 2.9% + $0.30 = $7.55 of card fees and 0.7% =
     // $1.75 of Stripe Billing per customer per month.

@@ -392,6 +392,15 @@ fn choices(name: &str, scenario: &Scenario) -> Vec<(String, String)> {
             ("scaling", "Scaling"),
             ("enterprise", "Enterprise"),
         ]),
+        "data.hot_set" => pairs(&[
+            ("recent_data", "Recent writes of active users"),
+            ("share_of_data", "A share of all data"),
+        ]),
+        "stack.commitment" => pairs(&[
+            ("on_demand", "None: everything on demand"),
+            ("one_year", "One year, no upfront"),
+            ("three_year", "Three years, no upfront (one for RDS)"),
+        ]),
         "stack.adopt" => pairs(&[
             ("either", "Model or rule of thumb, whichever is first"),
             ("model", "Only when the model calls for it"),

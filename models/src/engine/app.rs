@@ -15,6 +15,9 @@ use crate::queueing::{in_flight, mmc, Latency};
 #[derive(Debug, Clone, Copy)]
 pub(super) struct AppSizing {
     pub count: u64,
+    /// Instances the average hour needs (at least the policy's minimum): the
+    /// always-on baseline a commitment covers; the rest serve the peak.
+    pub baseline: u64,
     /// CPU time of one request on the app tier (ms), side effects included
     /// while they run inline.
     pub service_ms: f64,
@@ -60,9 +63,11 @@ pub(super) fn size(cx: &Context, log: &mut Log, load: &Load, jobs: bool, ha: boo
     let busy = load.peak_rps * service_ms / 1_000.0 + inline_jobs_busy;
     let min = u64::from(cx.input.stack.min_app_instances).max(if ha { 2 } else { 1 });
     let count = count_for(busy, instance_capacity(cx)).max(min);
+    let average_busy = load.peak_rps / u.peak_to_average * service_ms / 1_000.0 + inline_jobs_busy;
     log.used(Used::App(cx.app_index));
     AppSizing {
         count,
+        baseline: count_for(average_busy, instance_capacity(cx)).clamp(min, count),
         service_ms,
         latency: mmc(
             servers(count as f64 * cx.app.vcpu),

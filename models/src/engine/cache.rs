@@ -108,6 +108,7 @@ pub(super) fn decide(
         reads: load.reads_raw,
         writes: load.writes,
         gb: db_gb,
+        hot_gb: database::hot_set_gb(cx, people.dau, db_gb),
     };
     let cached = DbLoad {
         reads: load.reads_raw * cache_factor,

@@ -90,11 +90,15 @@ pub(super) fn db_capacity(sku: &DbSku, target: f64) -> f64 {
     sku.sustainable_cores(1.0) * target
 }
 
-/// Position of the largest database SKU: most sustainable capacity, then most RAM.
+/// Position of the largest database SKU: most sustainable capacity, then most
+/// RAM, then the lowest price.
 fn largest_db(catalog: &Catalog, target: f64) -> usize {
     let ladder = &catalog.db_skus;
     let cap = |k: usize| db_capacity(&ladder[k], target);
+    // `max_by` keeps the last of equals; walked from the top of a ladder that
+    // ascends in price, that is the cheapest of them.
     (0..ladder.len())
+        .rev()
         .max_by(|&a, &b| {
             cap(a)
                 .total_cmp(&cap(b))

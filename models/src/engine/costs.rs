@@ -6,8 +6,9 @@ use super::services::SEARCH;
 use super::state::Log;
 use super::state::Used;
 use super::{Sized, DAYS_PER_MONTH};
-use crate::catalog::{RateName, HOURS_PER_MONTH};
-use crate::projection::Costs;
+use crate::catalog::{RateName, SkuPrice, Term, HOURS_PER_MONTH};
+use crate::projection::{Commitment, Costs};
+use crate::scenario;
 
 /// Hosts an extracted service runs on: two app instances for availability.
 const SERVICE_APP_INSTANCES: u64 = 2;
@@ -18,24 +19,88 @@ fn rate(cx: &Context, log: &mut Log, name: RateName, quantity: f64) -> f64 {
     cx.rate(name).cost(quantity)
 }
 
+/// The month's bill: every line item, and what the commitment bought of it.
+pub(super) struct Bill {
+    pub costs: Costs,
+    pub commitment: Commitment,
+}
+
+/// Instances priced on demand, or, under a commitment, their always-on
+/// baseline at the SKU's committed price and the rest on demand; keeping count
+/// of what is committed and what that saves.
+struct Instances {
+    term: Option<Term>,
+    commitment: Commitment,
+}
+
+impl Instances {
+    fn new(cx: &Context) -> Instances {
+        Instances {
+            term: match cx.input.stack.commitment {
+                scenario::Commitment::OnDemand => None,
+                scenario::Commitment::OneYear => Some(Term::OneYear),
+                scenario::Commitment::ThreeYear => Some(Term::ThreeYear),
+            },
+            commitment: Commitment::default(),
+        }
+    }
+
+    /// `count` instances of a SKU, `baseline` of them always on; `on_demand` is
+    /// their cost without a commitment, as the sizing priced them.
+    fn cost(&mut self, price: &SkuPrice, count: f64, baseline: f64, on_demand: f64) -> f64 {
+        let Some((_, committed)) = self.term.and_then(|t| price.committed_per_month(t)) else {
+            return on_demand;
+        };
+        let unit = price.usd_per_month();
+        let baseline = baseline.min(count);
+        self.commitment.committed_usd += baseline * committed;
+        self.commitment.savings_usd += baseline * (unit - committed);
+        baseline * committed + (count - baseline) * unit
+    }
+
+    /// `times` copies of what `part` prices (extracted services, extra regions),
+    /// their commitments counted as many times.
+    fn times(&mut self, times: f64, part: impl FnOnce(&mut Instances) -> f64) -> f64 {
+        let mut one = Instances {
+            term: self.term,
+            commitment: Commitment::default(),
+        };
+        let cost = part(&mut one);
+        self.commitment.committed_usd += one.commitment.committed_usd * times;
+        self.commitment.savings_usd += one.commitment.savings_usd * times;
+        cost * times
+    }
+
+    /// Instances that are always on: all of them committed.
+    fn always_on(&mut self, price: &SkuPrice, count: f64) -> f64 {
+        self.cost(price, count, count, count * price.usd_per_month())
+    }
+}
+
 /// Every line item of the month.
-pub(super) fn month(cx: &Context, log: &mut Log, s: &Sized) -> Costs {
-    let app_price = cx.app.price.usd_per_month();
+pub(super) fn month(cx: &Context, log: &mut Log, s: &Sized) -> Bill {
+    let mut bought = Instances::new(cx);
+    let app = &cx.app.price;
+    let app_price = app.usd_per_month();
     let db = &s.data.db;
+    let db_price = &cx.db_sku(db.sku).price;
+    let db_nodes = db.shards as f64 * (cx.az_multiplier(s.ha) + db.replicas as f64);
+    let app_count = s.app.count as f64;
     let mut c = Costs {
-        app: s.app.count as f64 * app_price,
-        database: db.instance_cost,
+        app: bought.cost(app, app_count, s.app.baseline as f64, app_count * app_price),
+        database: bought.cost(db_price, db_nodes, db_nodes, db.instance_cost),
         db_storage: db.storage_cost,
         ..Costs::default()
     };
     if let (Some(p), Some(k)) = (&s.pooler, cx.pooler_index) {
-        c.pooler = f64::from(p.count) * cx.catalog.app_skus[k].price.usd_per_month();
+        c.pooler = bought.always_on(&cx.catalog.app_skus[k].price, f64::from(p.count));
     }
     if let Some(cache) = &s.data.cache {
-        c.cache = cache.cost;
+        let nodes = cache.count as f64;
+        c.cache = bought.cost(&cx.cache_sku(cache.sku).price, nodes, nodes, cache.cost);
     }
     if let Some(w) = &s.workers {
-        c.workers = f64::from(w.count) * app_price;
+        c.workers = bought.always_on(app, f64::from(w.count));
         c.queue = rate(cx, log, RateName::QueueMessages, w.messages);
     }
     storage_and_delivery(cx, log, s, &mut c);
@@ -44,16 +109,19 @@ pub(super) fn month(cx: &Context, log: &mut Log, s: &Sized) -> Costs {
     payments(cx, log, s, &mut c);
     let extracted = s.extracted.iter().filter(|&&made| made).count();
     if extracted > 0 {
-        c.services = services(cx, log, s.ha, app_price) * extracted as f64;
+        c.services = bought.times(extracted as f64, |b| services(cx, log, s.ha, b));
     }
     if s.extra_regions > 0 {
-        c.regions = region(cx, log, s, app_price) * f64::from(s.extra_regions);
+        c.regions = bought.times(f64::from(s.extra_regions), |b| region(cx, log, s, b));
     }
     let u = &cx.input.usage;
     c.ai = s.people.dau * u.ai_tokens_per_dau_per_day * DAYS_PER_MONTH / 1e6
         * u.ai_usd_per_million_tokens;
     c.platform = cx.catalog.fixed_fees.iter().fold(0.0, |sum, f| sum + f.usd);
-    c
+    Bill {
+        costs: c,
+        commitment: bought.commitment,
+    }
 }
 
 /// Object storage, origin egress and the CDN.
@@ -150,10 +218,11 @@ fn saas(cx: &Context, log: &mut Log, s: &Sized, c: &mut Costs) {
 }
 
 /// One extracted service: two app instances, the smallest database, their monitoring.
-fn services(cx: &Context, log: &mut Log, ha: bool, app_price: f64) -> f64 {
+fn services(cx: &Context, log: &mut Log, ha: bool, bought: &mut Instances) -> f64 {
     log.used(Used::Db(0));
-    SERVICE_APP_INSTANCES as f64 * app_price
-        + cx.db.price[0] * cx.az_multiplier(ha)
+    let az = cx.az_multiplier(ha);
+    bought.always_on(&cx.app.price, SERVICE_APP_INSTANCES as f64)
+        + bought.cost(&cx.db_sku(0).price, az, az, cx.db.price[0] * az)
         + rate(
             cx,
             log,
@@ -164,7 +233,7 @@ fn services(cx: &Context, log: &mut Log, ha: bool, app_price: f64) -> f64 {
 
 /// One extra region: app instances for its share of traffic (at least two), a
 /// read replica of every shard's primary with its storage, their monitoring.
-fn region(cx: &Context, log: &mut Log, s: &Sized, app_price: f64) -> f64 {
+fn region(cx: &Context, log: &mut Log, s: &Sized, bought: &mut Instances) -> f64 {
     let far = cx.input.usage.far_users_share;
     let share = if far > 0.0 {
         far
@@ -173,8 +242,14 @@ fn region(cx: &Context, log: &mut Log, s: &Sized, app_price: f64) -> f64 {
     };
     let region_apps = ((s.app.count as f64 * share).ceil() as u64).max(2);
     let db = &s.data.db;
-    region_apps as f64 * app_price
-        + db.shards as f64 * cx.db.price[db.sku]
+    let shards = db.shards as f64;
+    bought.always_on(&cx.app.price, region_apps as f64)
+        + bought.cost(
+            &cx.db_sku(db.sku).price,
+            shards,
+            shards,
+            shards * cx.db.price[db.sku],
+        )
         + rate(cx, log, RateName::DbStorage, s.world.db_gb)
         + rate(cx, log, RateName::MonitoringHost, region_apps as f64)
         + rate(cx, log, RateName::LoadBalancerHours, HOURS_PER_MONTH)

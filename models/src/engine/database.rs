@@ -5,6 +5,7 @@
 use super::context::Context;
 use super::count_for;
 use crate::catalog::RateName;
+use crate::scenario::HotSet;
 
 /// Share of the largest primary's capacity writes may take before the data must be
 /// split: the rest is left for the reads a primary always serves.
@@ -21,6 +22,8 @@ pub(super) struct DbLoad {
     pub writes: f64,
     /// Data held (GB).
     pub gb: f64,
+    /// The hot working set of the whole database (GB): what must sit in RAM.
+    pub hot_gb: f64,
 }
 
 impl DbLoad {
@@ -41,10 +44,16 @@ impl DbLoad {
         let u = &cx.input.usage;
         (self.reads * u.db_read_ms + self.writes * u.db_write_ms) / 1_000.0 / shards as f64
     }
+}
 
-    /// The hot working set of the whole database (GB).
-    pub fn hot_gb(&self, cx: &Context) -> f64 {
-        cx.input.data.hot_share * self.gb
+/// The hot working set of a database of `gb` (GB) in a month with `dau` daily
+/// active users: what they wrote in the last `data.hot_days` days (at most all
+/// of it), or, for scenarios that say so, a share of all the data.
+pub(super) fn hot_set_gb(cx: &Context, dau: f64, gb: f64) -> f64 {
+    let d = &cx.input.data;
+    match d.hot_set {
+        HotSet::RecentData => super::load::rows_gb(cx, dau, d.hot_days).min(gb),
+        HotSet::ShareOfData => d.hot_share * gb,
     }
 }
 
@@ -92,10 +101,7 @@ fn shard_need(cx: &Context, load: &DbLoad) -> (ShardCause, u64) {
             ShardCause::Writes,
             count_for(write_busy, cap_l * WRITE_SHARE_OF_PRIMARY),
         ),
-        (
-            ShardCause::HotSet,
-            count_for(load.hot_gb(cx), largest.ram_gb),
-        ),
+        (ShardCause::HotSet, count_for(load.hot_gb, largest.ram_gb)),
         (
             ShardCause::Storage,
             largest.max_storage_gb.map_or(0, |m| count_for(load.gb, m)),
@@ -143,7 +149,7 @@ pub(super) fn plan(cx: &Context, load: &DbLoad, bounds: Bounds) -> DbPlan {
 
     let s = shards as f64;
     let (r_s, w_s) = (load.read_busy(cx) / s, load.write_busy(cx) / s);
-    let (hot_s, gb_s) = (load.hot_gb(cx) / s, load.gb / s);
+    let (hot_s, gb_s) = (load.hot_gb / s, load.gb / s);
     let fits = |k: usize| {
         cap[k] >= r_s + w_s
             && ladder[k].ram_gb >= hot_s

@@ -99,7 +99,7 @@ fn upgrade(cx: &Context, log: &mut Log, high: usize, db: &DbPlan, load: &DbLoad)
     let sku = cx.db_sku(db.sku);
     let cap_prev = cx.db.capacity[high];
     let shards = db.shards as f64;
-    let (hot_s, gb_s) = (load.hot_gb(cx) / shards, load.gb / shards);
+    let (hot_s, gb_s) = (load.hot_gb / shards, load.gb / shards);
     let storage_limit = prev.max_storage_gb.filter(|&m| gb_s > m);
     let (metric, value, threshold) = if let Some(limit) = storage_limit {
         ("db_storage_gb", gb_s, limit)
@@ -175,7 +175,7 @@ fn sharding(cx: &Context, log: &mut Log, db: &DbPlan, load: &DbLoad, before: u64
     let cap_l = cx.db.capacity[cx.db.largest];
     let write_busy = load.write_busy(cx);
     let busy = write_busy + load.read_busy(cx);
-    let hot = load.hot_gb(cx);
+    let hot = load.hot_gb;
     let db_gb = load.gb;
     let storage_limit = l.max_storage_gb.unwrap_or(db_gb);
     let (metric, value, threshold) = match db.shard_cause {

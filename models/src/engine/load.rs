@@ -50,9 +50,13 @@ pub(super) fn accrue(cx: &Context, world: &mut World, people: &People, load: &Lo
     if t == 0 {
         return;
     }
-    let d = &cx.input.data;
-    world.db_gb +=
-        people.dau * d.rows_per_dau_per_day * DAYS_PER_MONTH * d.bytes_per_row * d.index_overhead
-            / 1e9;
+    world.db_gb += rows_gb(cx, people.dau, DAYS_PER_MONTH);
     world.object_gb += load.uploads_mb / 1_000.0;
+}
+
+/// What `dau` daily active users write to the database in `days` days (GB),
+/// indexes and bloat included.
+pub(super) fn rows_gb(cx: &Context, dau: f64, days: f64) -> f64 {
+    let d = &cx.input.data;
+    dau * d.rows_per_dau_per_day * days * d.bytes_per_row * d.index_overhead / 1e9
 }

@@ -41,7 +41,7 @@ pub use cache::CACHE_USABLE_MEMORY_SHARE;
 pub use database::MAX_READ_REPLICAS;
 
 use crate::catalog::RateName;
-use crate::projection::{Change, Costs, DbTier, Month, PoolerTier, Projection, Tiers, WorkerTier};
+use crate::projection::{Change, DbTier, Month, PoolerTier, Projection, Tiers, WorkerTier};
 use crate::queueing::{in_flight, mmc};
 use crate::scenario::Scenario;
 use context::Context;
@@ -182,9 +182,9 @@ pub fn path_figures(scenario: &Scenario) -> PathFigures {
     };
     let mut run = Run::new(&cx, FirstMade::default());
     for t in 0..=cx.input.horizon_months {
-        let (sized, costs) = run.step(t);
+        let (sized, bill) = run.step(t);
         let p = &sized.people;
-        let total = costs.total();
+        let total = bill.costs.total();
         out.mau.push(p.mau);
         out.total_usd.push(total);
         out.cost_per_customer_usd
@@ -220,12 +220,12 @@ impl<'c, 'a, J: Journal> Run<'c, 'a, J> {
 
     /// Month `t` as the projection reports it.
     fn month(&mut self, t: u32) -> Month {
-        let (sized, costs) = self.step(t);
-        report(self.cx, sized, costs)
+        let (sized, bill) = self.step(t);
+        report(self.cx, sized, bill)
     }
 
     /// Month `t`: the stages in order, up to the bill.
-    fn step(&mut self, t: u32) -> (Sized, Costs) {
+    fn step(&mut self, t: u32) -> (Sized, costs::Bill) {
         let cx = self.cx;
         let Memory {
             adopted,
@@ -235,9 +235,9 @@ impl<'c, 'a, J: Journal> Run<'c, 'a, J> {
         let policy = cx.input.stack.adopt;
         let log = &mut Log::new(t, policy, spoken, &mut self.prices, &mut self.journal);
         let sized = size(cx, &mut self.world, adopted, db, log);
-        let costs = costs::month(cx, log, &sized);
+        let bill = costs::month(cx, log, &sized);
         warnings::latency(cx, log, &sized.app, &sized.db_latency, sized.api_p95_ms);
-        (sized, costs)
+        (sized, bill)
     }
 }
 
@@ -321,7 +321,8 @@ fn size(
 }
 
 /// The month as the projection reports it.
-fn report(cx: &Context, s: Sized, costs: Costs) -> Month {
+fn report(cx: &Context, s: Sized, bill: costs::Bill) -> Month {
+    let costs = bill.costs;
     let total_usd = costs.total();
     let infrastructure_usd = costs.infrastructure();
     let p = s.people;
@@ -356,6 +357,7 @@ fn report(cx: &Context, s: Sized, costs: Costs) -> Month {
         infrastructure_per_customer_usd: per_customer(infrastructure_usd, p.customers),
         costs_usd: costs,
         total_usd,
+        commitment: bill.commitment,
         cost_per_customer_usd: per_customer(total_usd, p.customers),
         cost_per_mau_usd: (p.mau >= 1.0).then(|| total_usd / p.mau),
         // Like the per-customer and per-MAU figures, only from a whole unit
@@ -410,7 +412,7 @@ fn db_tier(
             db.primary_qps,
             app::mean_response_ms(latency.latency, latency.service_ms),
         ),
-        hot_set_gb: data.db_load.hot_gb(cx) / db.shards as f64,
+        hot_set_gb: data.db_load.hot_gb / db.shards as f64,
         ram_gb: sku.ram_gb,
     }
 }

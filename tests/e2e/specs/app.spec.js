@@ -5,7 +5,7 @@
 // Expected figures are never written here: they come from the CLI's JSON for the
 // same scenario (the file global-setup.js points HEADROOM_E2E_EXPECTED at), so
 // the page must show what the model computes.
-import { count, expect, expected, openApp, readoutValue, test, usd, usdPerMonth, words } from '../helpers.js';
+import { cli, count, expect, expected, openApp, readoutValue, test, usd, usdPerMonth, words } from '../helpers.js';
 
 const horizon = expected.months[expected.months.length - 1];
 
@@ -85,6 +85,22 @@ test('infrastructure comes first; one switch puts the payment fees into the figu
 
   await fees.uncheck();
   await expect(page.getByTestId('horizon-cost')).toHaveText(usdPerMonth(horizon.infrastructure_usd));
+});
+
+test('a one-year commitment buys the baseline at reserved prices: the headline says what it saves', async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByTestId('horizon-commitment-savings')).toHaveCount(0);
+  const want = JSON.parse(
+    cli(['project', '--preset', 'b2b-saas', '--set', 'stack.commitment=one_year', '--format', 'json']),
+  );
+  const last = want.months[want.months.length - 1];
+  expect(last.commitment.savings_usd).toBeGreaterThan(0);
+  expect(last.infrastructure_usd).toBeLessThan(horizon.infrastructure_usd);
+  await page.getByTestId('group-stack').locator('summary').click();
+  const field = page.getByTestId('input-stack.commitment');
+  await field.selectOption('one_year');
+  await expect(page.getByTestId('horizon-commitment-savings')).toHaveText(usdPerMonth(last.commitment.savings_usd));
+  await expect(page.getByTestId('horizon-cost')).toHaveText(usdPerMonth(last.infrastructure_usd));
 });
 
 test('makes no request outside its origin and logs no error', async ({ page, context, baseURL }) => {
