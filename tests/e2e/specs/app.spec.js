@@ -96,7 +96,7 @@ test('a one-year commitment buys the baseline at reserved prices: the headline s
   const last = want.months[want.months.length - 1];
   expect(last.commitment.savings_usd).toBeGreaterThan(0);
   expect(last.infrastructure_usd).toBeLessThan(horizon.infrastructure_usd);
-  await page.getByTestId('group-stack').locator('summary').click();
+  await page.getByTestId('group-stack').locator('summary.hr-group__title').click();
   const field = page.getByTestId('input-stack.commitment');
   await field.selectOption('one_year');
   await expect(page.getByTestId('horizon-commitment-savings')).toHaveText(usdPerMonth(last.commitment.savings_usd));
