@@ -139,7 +139,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("stack.extra_regions", "Extra regions", "Regions to run in besides home, from the start."),
     ("stack.root_volume_gb", "Root volume per instance", "Boot disk of each app server, worker and pooler (8 GB: the Amazon Linux default)."),
     ("stack.ha_from_stage", "High availability from", "The stage from which the database runs Multi-AZ."),
-    ("stack.commitment", "Commitment", "Buy the always-on baseline of servers, databases and caches as reserved capacity (no upfront); the peaks stay on demand."),
+    ("stack.commitment", "Commitment", "Buy the always-on baseline of servers, databases and caches as reserved capacity (no upfront); the peaks stay on demand. RDS has no three-year no-upfront term: its one-year price applies."),
     ("stack.adopt", "Adopt changes when", "Which signal makes the projection adopt a change: either, only the model, only the rule of thumb."),
     ("stack.extract_payments", "Extract payments service", "Allow extracting payments when the rules call for it."),
     ("stack.extract_search", "Extract search service", "Allow extracting search when the rules call for it."),

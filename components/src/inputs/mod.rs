@@ -397,9 +397,9 @@ fn choices(name: &str, scenario: &Scenario) -> Vec<(String, String)> {
             ("share_of_data", "A share of all data"),
         ]),
         "stack.commitment" => pairs(&[
-            ("on_demand", "None: everything on demand"),
+            ("on_demand", "None: all on demand"),
             ("one_year", "One year, no upfront"),
-            ("three_year", "Three years, no upfront (one for RDS)"),
+            ("three_year", "Three years, no upfront"),
         ]),
         "stack.adopt" => pairs(&[
             ("either", "Model or rule of thumb, whichever is first"),
