@@ -4,8 +4,8 @@
 # Usage: scripts/size.sh [--check]
 #
 #   --check  fail (exit 1) when the gzip total exceeds the budget
-#            (HEADROOM_SIZE_BUDGET_KB, default 509 KB). The goal is 300 KB; the
-#            planner ships 507 KB today (docs/BENCHMARKS.md, "Shipped size", has
+#            (HEADROOM_SIZE_BUDGET_KB, default 532 KB). The goal is 300 KB; the
+#            planner ships 531 KB today (docs/BENCHMARKS.md, "Shipped size", has
 #            the breakdown and what was tried; 3 KB more than before the engine
 #            was split into stages and the shell by concern, and 9.5 KB more for
 #            the Monte Carlo's Web Workers, both recorded in its "Issue 10"
@@ -13,7 +13,9 @@
 #            beside the two they succeed, until issue 13 loads catalogs on
 #            demand), and 20 KB more for aws-us-east-1-2026-12b (its 36 SKUs with
 #            reserved prices, about 14 KB of the 20) and the commitment and hot-set
-#            code), so the budget holds today's size with a little room and
+#            code), and 24 KB more for aws-us-east-1-2026-12c and paas-2026-12b
+#            (22.6 KB of the files gzipped alone) with the storage-tier and
+#            network code, so the budget holds today's size with a little room and
 #            catches any sudden growth. A deliberate
 #            growth raises it in the same change, saying why; lower it as the
 #            bundle shrinks.
@@ -32,7 +34,7 @@ case "${1:-}" in
     exit 2
     ;;
 esac
-budget_kb="${HEADROOM_SIZE_BUDGET_KB:-509}"
+budget_kb="${HEADROOM_SIZE_BUDGET_KB:-532}"
 
 shopt -s nullglob
 files=(dist/*.wasm dist/*.js dist/*.css dist/index.html)

@@ -164,6 +164,8 @@ pub enum Per {
     Charge,
     ShareOfAmount,
     Multiplier,
+    /// Provisioned I/O operations per second, for a month.
+    IopsMonth,
 }
 
 impl Per {
@@ -389,14 +391,20 @@ pub enum RateName {
     LoadBalancerGb,
     NatGatewayHours,
     BlockStorage,
+    // First priced in `aws-us-east-1-2026-12c` and `paas-2026-12b`.
+    NatGatewayGb,
+    PublicIpv4Hours,
+    CrossAzTransfer,
+    InterRegionTransfer,
+    DbBackupStorage,
+    DbIops,
+    ObjectStorageIa,
+    ObjectIaRetrieval,
+    ObjectIaTransitions,
 }
 
-/// The month the optional rates were first priced (in `aws-us-east-1-2026-12`
-/// and `paas-2026-12`).
-const LATER_RATES_SINCE: &str = "2026-12";
-
 impl RateName {
-    pub const ALL: [RateName; 27] = [
+    pub const ALL: [RateName; 36] = [
         RateName::DbStorage,
         RateName::DbMultiAz,
         RateName::ObjectStorage,
@@ -424,6 +432,15 @@ impl RateName {
         RateName::LoadBalancerGb,
         RateName::NatGatewayHours,
         RateName::BlockStorage,
+        RateName::NatGatewayGb,
+        RateName::PublicIpv4Hours,
+        RateName::CrossAzTransfer,
+        RateName::InterRegionTransfer,
+        RateName::DbBackupStorage,
+        RateName::DbIops,
+        RateName::ObjectStorageIa,
+        RateName::ObjectIaRetrieval,
+        RateName::ObjectIaTransitions,
     ];
 
     /// Whether a catalog may leave the rate out: the rates first priced after
@@ -431,7 +448,19 @@ impl RateName {
     /// scenario that names it keeps its figures: the rate is read as an
     /// explicit zero, "not priced in this release" ([`Catalog::from_json`]).
     pub fn optional(self) -> bool {
-        (self as usize) >= (RateName::PaymentsBilling as usize)
+        self.first_priced().is_some()
+    }
+
+    /// Where an optional rate was first priced, for the explicit zero an
+    /// older release reads it as; `None` for the rates every catalog has.
+    pub fn first_priced(self) -> Option<&'static str> {
+        if (self as usize) >= (RateName::NatGatewayGb as usize) {
+            Some("aws-us-east-1-2026-12c and paas-2026-12b")
+        } else if (self as usize) >= (RateName::PaymentsBilling as usize) {
+            Some("the 2026-12 releases")
+        } else {
+            None
+        }
     }
 
     /// The rate with this key.
@@ -469,6 +498,15 @@ impl RateName {
             RateName::LoadBalancerGb => "load_balancer_gb",
             RateName::NatGatewayHours => "nat_gateway_hours",
             RateName::BlockStorage => "block_storage",
+            RateName::NatGatewayGb => "nat_gateway_gb",
+            RateName::PublicIpv4Hours => "public_ipv4_hours",
+            RateName::CrossAzTransfer => "cross_az_transfer",
+            RateName::InterRegionTransfer => "inter_region_transfer",
+            RateName::DbBackupStorage => "db_backup_storage",
+            RateName::DbIops => "db_iops",
+            RateName::ObjectStorageIa => "object_storage_ia",
+            RateName::ObjectIaRetrieval => "object_ia_retrieval",
+            RateName::ObjectIaTransitions => "object_ia_transitions",
         }
     }
 
@@ -476,7 +514,14 @@ impl RateName {
     pub fn allowed(self) -> &'static [Per] {
         use Per::*;
         match self {
-            RateName::DbStorage | RateName::ObjectStorage => &[GbMonth],
+            RateName::DbStorage
+            | RateName::ObjectStorage
+            | RateName::DbBackupStorage
+            | RateName::ObjectStorageIa => &[GbMonth],
+            RateName::DbIops => &[IopsMonth],
+            RateName::ObjectIaTransitions => {
+                &[ThousandRequests, TenThousandRequests, MillionRequests]
+            }
             RateName::DbMultiAz => &[Multiplier],
             RateName::ObjectWrites | RateName::ObjectReads | RateName::SearchRequests => {
                 &[ThousandRequests, TenThousandRequests, MillionRequests]
@@ -491,8 +536,14 @@ impl RateName {
             | RateName::PaymentsInternational
             | RateName::PaymentsAchPercent => &[ShareOfAmount],
             RateName::PaymentsFixed | RateName::PaymentsAchCap => &[Charge],
-            RateName::LoadBalancerHours | RateName::NatGatewayHours => &[Hour],
-            RateName::LoadBalancerGb => &[Gb],
+            RateName::LoadBalancerHours | RateName::NatGatewayHours | RateName::PublicIpv4Hours => {
+                &[Hour]
+            }
+            RateName::LoadBalancerGb
+            | RateName::NatGatewayGb
+            | RateName::CrossAzTransfer
+            | RateName::InterRegionTransfer
+            | RateName::ObjectIaRetrieval => &[Gb],
             RateName::BlockStorage => &[GbMonth],
             RateName::Email => &[ThousandEmails],
             RateName::MonitoringHost => &[HostMonth],
@@ -524,6 +575,20 @@ pub struct Catalog {
     /// Fixed monthly platform fees (plans, seats) paid from month 0.
     #[serde(default)]
     pub fixed_fees: Vec<Fee>,
+    /// The I/O operations per second a database node's storage includes, by
+    /// the size of its volume (ascending, the first from 0 GB); empty where the
+    /// catalog prices no IOPS (`db_iops`).
+    #[serde(default)]
+    pub db_baseline_iops: Vec<BaselineIops>,
+}
+
+/// From a volume size on, the IOPS its storage includes at no extra charge.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BaselineIops {
+    pub from_gb: f64,
+    pub iops: f64,
+    #[serde(flatten)]
+    pub source: Source,
 }
 
 /// The catalogs compiled into the binary, newest last.
@@ -533,10 +598,12 @@ const EMBEDDED: &[&str] = &[
     include_str!("../catalogs/aws-us-east-1-2026-12.json"),
     include_str!("../catalogs/paas-2026-12.json"),
     include_str!("../catalogs/aws-us-east-1-2026-12b.json"),
+    include_str!("../catalogs/paas-2026-12b.json"),
+    include_str!("../catalogs/aws-us-east-1-2026-12c.json"),
 ];
 
 /// The id of the catalog a new scenario uses.
-pub const DEFAULT_CATALOG: &str = "aws-us-east-1-2026-12b";
+pub const DEFAULT_CATALOG: &str = "aws-us-east-1-2026-12c";
 
 /// Every embedded catalog, parsed and checked once per process (the files are
 /// compiled in: this is no I/O, only avoiding the parse on every scenario).
@@ -604,12 +671,11 @@ impl Catalog {
     /// was priced) one tier of $0, saying so: the projection then costs
     /// nothing for it, as when the release was made.
     fn price_later_rates_at_zero(&mut self) {
-        for name in RateName::ALL.into_iter().filter(|n| n.optional()) {
-            let seen = self
-                .released
-                .get(..7)
-                .unwrap_or(LATER_RATES_SINCE)
-                .to_owned();
+        for name in RateName::ALL {
+            let Some(since) = name.first_priced() else {
+                continue;
+            };
+            let seen = self.released.get(..7).unwrap_or_default().to_owned();
             let per = name.allowed()[0];
             self.rates.entry(name.key().to_owned()).or_insert_with(|| Rate {
                 per,
@@ -617,9 +683,7 @@ impl Catalog {
                     up_to: None,
                     usd: 0.0,
                     source: Source {
-                        source: format!(
-                            "not priced in this release: first priced in the {LATER_RATES_SINCE} releases"
-                        ),
+                        source: format!("not priced in this release: first priced in {since}"),
                         seen,
                         verified: true,
                         note: "An explicit zero, so that scenarios naming this release keep their figures.".to_owned(),
@@ -633,7 +697,46 @@ impl Catalog {
         self.check_ladders()?;
         self.check_order()?;
         self.check_rates()?;
-        self.check_fees()
+        self.check_fees()?;
+        self.check_baseline_iops()
+    }
+
+    /// The included IOPS start at 0 GB, ascend by size and are not negative.
+    fn check_baseline_iops(&self) -> Result<(), Error> {
+        let mut floor = None;
+        for (i, b) in self.db_baseline_iops.iter().enumerate() {
+            let what = self.field(&format!("db_baseline_iops.{i}"));
+            non_negative(what.clone(), b.iops)?;
+            let ordered = match floor {
+                None => b.from_gb == 0.0,
+                Some(f) => b.from_gb.is_finite() && b.from_gb > f,
+            };
+            if !ordered {
+                return Err(Error::invalid(
+                    what,
+                    b.from_gb,
+                    "from_gb 0 first, then increasing sizes",
+                ));
+            }
+            floor = Some(b.from_gb);
+        }
+        Ok(())
+    }
+
+    /// The IOPS a database volume of `gb` includes: the entry for the largest
+    /// size it reaches; 0 where the catalog states none.
+    ///
+    /// ```
+    /// let c = headroom_models::catalog::by_id("aws-us-east-1-2026-12c").unwrap();
+    /// assert_eq!(c.included_iops(100.0), 3_000.0);
+    /// assert_eq!(c.included_iops(400.0), 12_000.0);
+    /// ```
+    pub fn included_iops(&self, gb: f64) -> f64 {
+        self.db_baseline_iops
+            .iter()
+            .rev()
+            .find(|b| gb >= b.from_gb)
+            .map_or(0.0, |b| b.iops)
     }
 
     fn field(&self, what: &str) -> String {
@@ -1015,6 +1118,9 @@ impl Catalog {
             if !f.source.verified {
                 out.push(PriceKey::Fee(f.name.clone()));
             }
+        }
+        if self.db_baseline_iops.iter().any(|b| !b.source.verified) {
+            out.push(PriceKey::Rate(RateName::DbIops.key().to_owned()));
         }
         out
     }

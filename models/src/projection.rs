@@ -317,10 +317,15 @@ pub struct Commitment {
 
 /// Cost of each line item this month (USD). The total is their sum.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Costs {
     pub app: f64,
     pub database: f64,
     pub db_storage: f64,
+    /// Backup storage beyond the free allowance.
+    pub db_backup: f64,
+    /// Provisioned IOPS beyond what the database volumes include.
+    pub db_iops: f64,
     pub pooler: f64,
     pub cache: f64,
     pub workers: f64,
@@ -332,6 +337,10 @@ pub struct Costs {
     pub cdn: f64,
     pub load_balancer: f64,
     pub nat_gateway: f64,
+    /// Traffic between availability zones (app servers and their data stores).
+    pub cross_az: f64,
+    /// Public IPv4 addresses (load balancer, NAT gateways or instances).
+    pub public_ips: f64,
     pub auth: f64,
     pub payments: f64,
     /// The subscription billing product's share of billed revenue.
@@ -353,6 +362,8 @@ pub enum CostItem {
     App,
     Database,
     DbStorage,
+    DbBackup,
+    DbIops,
     Pooler,
     Cache,
     Workers,
@@ -363,6 +374,8 @@ pub enum CostItem {
     Cdn,
     LoadBalancer,
     NatGateway,
+    CrossAz,
+    PublicIps,
     Auth,
     Payments,
     Billing,
@@ -378,10 +391,12 @@ pub enum CostItem {
 
 impl CostItem {
     /// Every line item, in display order (the order of [`Costs`]' fields).
-    pub const ALL: [CostItem; 24] = [
+    pub const ALL: [CostItem; 28] = [
         CostItem::App,
         CostItem::Database,
         CostItem::DbStorage,
+        CostItem::DbBackup,
+        CostItem::DbIops,
         CostItem::Pooler,
         CostItem::Cache,
         CostItem::Workers,
@@ -392,6 +407,8 @@ impl CostItem {
         CostItem::Cdn,
         CostItem::LoadBalancer,
         CostItem::NatGateway,
+        CostItem::CrossAz,
+        CostItem::PublicIps,
         CostItem::Auth,
         CostItem::Payments,
         CostItem::Billing,
@@ -413,6 +430,8 @@ impl CostItem {
             App => "app",
             Database => "database",
             DbStorage => "db_storage",
+            DbBackup => "db_backup",
+            DbIops => "db_iops",
             Pooler => "pooler",
             Cache => "cache",
             Workers => "workers",
@@ -423,6 +442,8 @@ impl CostItem {
             Cdn => "cdn",
             LoadBalancer => "load_balancer",
             NatGateway => "nat_gateway",
+            CrossAz => "cross_az",
+            PublicIps => "public_ips",
             Auth => "auth",
             Payments => "payments",
             Billing => "billing",
@@ -444,6 +465,8 @@ impl CostItem {
             App => "app servers",
             Database => "database",
             DbStorage => "database storage",
+            DbBackup => "database backups",
+            DbIops => "database IOPS",
             Pooler => "pooler",
             Cache => "cache",
             Workers => "workers",
@@ -454,6 +477,8 @@ impl CostItem {
             Cdn => "cdn",
             LoadBalancer => "load balancer",
             NatGateway => "NAT gateways",
+            CrossAz => "cross-AZ transfer",
+            PublicIps => "public IPv4 addresses",
             Auth => "auth",
             Payments => "card fees",
             Billing => "subscription billing",
@@ -554,11 +579,19 @@ pub const COST_GROUPS: [(&str, &[CostItem]); 8] = {
     use CostItem::*;
     [
         ("Compute", &[App, Workers, Queue, RootVolumes, Platform]),
-        ("Database", &[Database, DbStorage, Pooler]),
+        ("Database", &[Database, DbStorage, DbBackup, DbIops, Pooler]),
         ("Cache", &[Cache]),
         (
             "Network & storage",
-            &[ObjectStorage, Egress, Cdn, LoadBalancer, NatGateway],
+            &[
+                ObjectStorage,
+                Egress,
+                Cdn,
+                LoadBalancer,
+                NatGateway,
+                CrossAz,
+                PublicIps,
+            ],
         ),
         ("SaaS", &[Auth, Email, Monitoring, ErrorTracking, Search]),
         ("Payment fees", &[Payments, Billing]),
@@ -575,6 +608,8 @@ impl Costs {
             (App, self.app),
             (Database, self.database),
             (DbStorage, self.db_storage),
+            (DbBackup, self.db_backup),
+            (DbIops, self.db_iops),
             (Pooler, self.pooler),
             (Cache, self.cache),
             (Workers, self.workers),
@@ -585,6 +620,8 @@ impl Costs {
             (Cdn, self.cdn),
             (LoadBalancer, self.load_balancer),
             (NatGateway, self.nat_gateway),
+            (CrossAz, self.cross_az),
+            (PublicIps, self.public_ips),
             (Auth, self.auth),
             (Payments, self.payments),
             (Billing, self.billing),

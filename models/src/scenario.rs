@@ -263,6 +263,9 @@ pub struct Usage {
     pub far_users_share: f64,
     /// Extra network round-trip time for far users (ms). 0 to 1,000.
     pub far_users_rtt_ms: f64,
+    /// Data each API request sends to and receives from the internet through
+    /// the NAT gateway (calls to third-party APIs, webhooks), KB. 0 to 100,000.
+    pub outbound_kb_per_request: f64,
 }
 
 impl Default for Usage {
@@ -293,6 +296,7 @@ impl Default for Usage {
             ai_usd_per_million_tokens: 0.0,
             far_users_share: 0.0,
             far_users_rtt_ms: 80.0,
+            outbound_kb_per_request: 0.0,
         }
     }
 }
@@ -338,6 +342,9 @@ pub struct Data {
     pub uploads_mb_per_mau_per_month: f64,
     /// Average uploaded object size (MB). 0.001 to 100,000.
     pub object_mb: f64,
+    /// Objects older than this many months move to the infrequent-access
+    /// tier, where the catalog prices one. 0 (never) to 120.
+    pub cold_after_months: u32,
 }
 
 impl Default for Data {
@@ -353,6 +360,7 @@ impl Default for Data {
             cached_kb_per_dau: 100.0,
             uploads_mb_per_mau_per_month: 2.0,
             object_mb: 1.0,
+            cold_after_months: 0,
         }
     }
 }
@@ -373,6 +381,7 @@ struct DataFile {
     cached_kb_per_dau: f64,
     uploads_mb_per_mau_per_month: f64,
     object_mb: f64,
+    cold_after_months: u32,
 }
 
 impl Default for DataFile {
@@ -389,6 +398,7 @@ impl Default for DataFile {
             cached_kb_per_dau: d.cached_kb_per_dau,
             uploads_mb_per_mau_per_month: d.uploads_mb_per_mau_per_month,
             object_mb: d.object_mb,
+            cold_after_months: d.cold_after_months,
         }
     }
 }
@@ -412,6 +422,7 @@ impl From<DataFile> for Data {
             cached_kb_per_dau: f.cached_kb_per_dau,
             uploads_mb_per_mau_per_month: f.uploads_mb_per_mau_per_month,
             object_mb: f.object_mb,
+            cold_after_months: f.cold_after_months,
         }
     }
 }
@@ -449,6 +460,8 @@ pub struct Stack {
     pub adopt: Adoption,
     /// Reserved capacity for the always-on baseline of each tier.
     pub commitment: Commitment,
+    /// Days the database's automated backups are kept. 0 (none) to 35.
+    pub backup_retention_days: u32,
 }
 
 impl Default for Stack {
@@ -469,6 +482,7 @@ impl Default for Stack {
             root_volume_gb: 8.0,
             adopt: Adoption::Either,
             commitment: Commitment::OnDemand,
+            backup_retention_days: 7,
         }
     }
 }
@@ -1283,6 +1297,7 @@ numeric_inputs! {
     "usage.ai_usd_per_million_tokens": usage.ai_usd_per_million_tokens, 0 ..= 1_000, "USD per million tokens";
     "usage.far_users_share": usage.far_users_share, 0 ..= 1, "share of users";
     "usage.far_users_rtt_ms": usage.far_users_rtt_ms, 0 ..= 1_000, "ms";
+    "usage.outbound_kb_per_request": usage.outbound_kb_per_request, 0 ..= 100_000, "KB per request";
     "data.db_start_gb": data.db_start_gb, 0 ..= 10_000_000, "GB";
     "data.rows_per_dau_per_day": data.rows_per_dau_per_day, 0 ..= 1_000_000, "rows per DAU per day";
     "data.bytes_per_row": data.bytes_per_row, 1 ..= 100_000_000, "bytes";
@@ -1292,11 +1307,13 @@ numeric_inputs! {
     "data.cached_kb_per_dau": data.cached_kb_per_dau, 0 ..= 100_000, "KB per DAU";
     "data.uploads_mb_per_mau_per_month": data.uploads_mb_per_mau_per_month, 0 ..= 1_000_000, "MB per MAU per month";
     "data.object_mb": data.object_mb, 0.001 ..= 100_000, "MB";
+    "data.cold_after_months": data.cold_after_months, 0 ..= 120, "months (0: never)", whole;
     "stack.min_app_instances": stack.min_app_instances, 1 ..= 1_000, "instances", whole;
     "stack.app_pool_size": stack.app_pool_size, 1 ..= 1_000, "connections", whole;
     "stack.worker_pool_size": stack.worker_pool_size, 1 ..= 1_000, "connections", whole;
     "stack.extra_regions": stack.extra_regions, 0 ..= 10, "regions", whole;
     "stack.root_volume_gb": stack.root_volume_gb, 0 ..= 16_384, "GB per instance";
+    "stack.backup_retention_days": stack.backup_retention_days, 0 ..= 35, "days", whole;
     "thresholds.target_utilization": thresholds.target_utilization, 0.1 ..= 0.95, "share";
     "thresholds.db_target_utilization": thresholds.db_target_utilization, 0.1 ..= 0.95, "share";
     "thresholds.p95_slo_ms": thresholds.p95_slo_ms, 1 ..= 60_000, "ms";

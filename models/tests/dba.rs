@@ -115,7 +115,12 @@ fn the_ten_year_b2b_plan_shards_far_less_than_before() {
     // 10% of all data on a 64 GB ladder). Now the hot set is a week of writes
     // and the ladder reaches 512 GB.
     let s = with(&Preset::B2bSaas.scenario(), &[("horizon_months", "120")]);
-    assert_eq!(s.input().stack.catalog, NEW);
+    let today = catalog::by_id(&s.input().stack.catalog).unwrap();
+    assert_eq!(
+        today.db_skus,
+        catalog::by_id(NEW).unwrap().db_skus,
+        "today's default sizes on the ladder of {NEW}"
+    );
     let last = project(&s).months.last().cloned().unwrap();
     let db = &last.tiers.db;
     assert!(db.shards < 40, "{db:?}");

@@ -215,6 +215,21 @@ fn scenarios(catalog: &Catalog) -> Vec<(String, Scenario)> {
         ])
         .unwrap_or_else(|e| panic!("committed scenario on {}: {e}", catalog.id));
     out.push(("edited-committed".to_owned(), committed));
+
+    // Edited: the December bill's dimensions in use: media moved to the
+    // infrequent-access tier after six months, outbound calls through the NAT
+    // gateways, a month of backups, high availability from early scale.
+    let billed = on_catalog(Preset::ConsumerApp)
+        .with_settings(&[
+            ("name", "Edited: cold media, outbound calls, long backups"),
+            ("horizon_months", "72"),
+            ("data.cold_after_months", "6"),
+            ("usage.outbound_kb_per_request", "12"),
+            ("stack.backup_retention_days", "30"),
+            ("stack.ha_from_stage", "early_scale"),
+        ])
+        .unwrap_or_else(|e| panic!("billed scenario on {}: {e}", catalog.id));
+    out.push(("edited-real-bill".to_owned(), billed));
     out
 }
 

@@ -2,6 +2,7 @@
 //! "Costs"). The total is made only by `Costs::total`.
 
 use super::context::Context;
+use super::load;
 use super::services::SEARCH;
 use super::state::Log;
 use super::state::Used;
@@ -12,11 +13,31 @@ use crate::scenario;
 
 /// Hosts an extracted service runs on: two app instances for availability.
 const SERVICE_APP_INSTANCES: u64 = 2;
+/// I/O operations per second each database write needs at peak: the flush of
+/// its commit's write-ahead log (docs/MODEL.md, "Database volumes").
+const IOPS_PER_WRITE: f64 = 1.0;
+/// Share of the app's traffic with its data stores that crosses between
+/// availability zones under high availability: app servers in two zones, each
+/// primary in one.
+const CROSS_AZ_SHARE: f64 = 0.5;
+/// Public addresses of a load balancer: one in each of the two zones an
+/// Application Load Balancer must span.
+const LOAD_BALANCER_ADDRESSES: f64 = 2.0;
 
 /// A rate's monthly cost for a quantity, noting the rate as used.
 fn rate(cx: &Context, log: &mut Log, name: RateName, quantity: f64) -> f64 {
     log.used_rate(name, quantity);
     cx.rate(name).cost(quantity)
+}
+
+/// A rate that only some months use: noted as used (and so listed when
+/// unverified) only when there is something to bill.
+fn billed(cx: &Context, log: &mut Log, name: RateName, quantity: f64) -> f64 {
+    if quantity > 0.0 {
+        rate(cx, log, name, quantity)
+    } else {
+        0.0
+    }
 }
 
 /// The month's bill: every line item, and what the commitment bought of it.
@@ -103,6 +124,7 @@ pub(super) fn month(cx: &Context, log: &mut Log, s: &Sized) -> Bill {
         c.workers = bought.always_on(app, f64::from(w.count));
         c.queue = rate(cx, log, RateName::QueueMessages, w.messages);
     }
+    database_volumes(cx, log, s, &mut c);
     storage_and_delivery(cx, log, s, &mut c);
     network(cx, log, s, &mut c);
     saas(cx, log, s, &mut c);
@@ -124,12 +146,47 @@ pub(super) fn month(cx: &Context, log: &mut Log, s: &Sized) -> Bill {
     }
 }
 
-/// Object storage, origin egress and the CDN.
+/// What the database's volumes bill besides their size: automated backups
+/// beyond the free allowance (a copy of each volume is free, so what is billed
+/// is what was written during the retention), and provisioned IOPS above what
+/// each node's volume includes.
+fn database_volumes(cx: &Context, log: &mut Log, s: &Sized, c: &mut Costs) {
+    let days = f64::from(cx.input.stack.backup_retention_days);
+    let kept = load::rows_gb(cx, s.people.dau, days);
+    c.db_backup = billed(cx, log, RateName::DbBackupStorage, kept);
+    let db = &s.data.db;
+    let nodes = db.shards as f64 * (cx.az_multiplier(s.ha) + db.replicas as f64);
+    c.db_iops = billed(cx, log, RateName::DbIops, nodes * extra_iops(cx, s));
+}
+
+/// IOPS each database node provisions beyond what its volume includes: the
+/// writes of its shard at peak, less the included baseline of its size.
+fn extra_iops(cx: &Context, s: &Sized) -> f64 {
+    let shards = s.data.db.shards as f64;
+    let needed = s.load.writes / shards * IOPS_PER_WRITE;
+    (needed - cx.catalog.included_iops(s.world.db_gb / shards)).max(0.0)
+}
+
+/// Object storage (the standard tier, and the infrequent-access tier with its
+/// retrievals and transitions), origin egress and the CDN.
 fn storage_and_delivery(cx: &Context, log: &mut Log, s: &Sized, c: &mut Costs) {
     let t = &s.traffic;
-    c.object_storage = rate(cx, log, RateName::ObjectStorage, s.world.object_gb)
-        + rate(cx, log, RateName::ObjectWrites, t.object_puts)
-        + rate(cx, log, RateName::ObjectReads, t.media_gets);
+    let cold = s.cold;
+    c.object_storage = rate(
+        cx,
+        log,
+        RateName::ObjectStorage,
+        s.world.object_gb - cold.gb,
+    ) + rate(cx, log, RateName::ObjectWrites, t.object_puts)
+        + rate(cx, log, RateName::ObjectReads, t.media_gets)
+        + billed(cx, log, RateName::ObjectStorageIa, cold.gb)
+        + billed(cx, log, RateName::ObjectIaRetrieval, cold_reads_gb(cx, s))
+        + billed(
+            cx,
+            log,
+            RateName::ObjectIaTransitions,
+            cold.moved_gb * 1_000.0 / cx.input.data.object_mb,
+        );
     c.egress = rate(cx, log, RateName::OriginEgress, t.egress.origin);
     if t.cdn {
         c.cdn = t.cdn_usd;
@@ -139,21 +196,57 @@ fn storage_and_delivery(cx: &Context, log: &mut Log, s: &Sized, c: &mut Costs) {
     }
 }
 
-/// What the home region's network bills besides egress: a load balancer
-/// (hours and the bytes it processes: the API's responses) and, with private
-/// subnets, a NAT gateway in each availability zone (two under high
-/// availability); and the instances' root volumes. Extra regions are priced
-/// in `region`.
-fn network(cx: &Context, log: &mut Log, s: &Sized, c: &mut Costs) {
-    c.load_balancer = rate(cx, log, RateName::LoadBalancerHours, HOURS_PER_MONTH)
-        + rate(cx, log, RateName::LoadBalancerGb, s.traffic.egress.api);
-    if cx.input.stack.private_subnets {
-        let zones = if s.ha { 2.0 } else { 1.0 };
-        c.nat_gateway = rate(cx, log, RateName::NatGatewayHours, zones * HOURS_PER_MONTH);
+/// Media read from the bucket that sits in the infrequent-access tier (GB):
+/// the media the origin serves (all of it, or the CDN's misses) in the cold
+/// share of the stored bytes, as if every byte were read alike.
+fn cold_reads_gb(cx: &Context, s: &Sized) -> f64 {
+    if s.cold.gb <= 0.0 {
+        return 0.0;
     }
+    let t = &s.traffic;
+    let fetched = if t.cdn {
+        1.0 - cx.input.usage.cdn_hit_ratio
+    } else {
+        1.0
+    };
+    t.egress.media * fetched * s.cold.gb / s.world.object_gb
+}
+
+/// What the home region's network bills besides egress: a load balancer
+/// (hours and the bytes it processes: the API's responses); with private
+/// subnets, a NAT gateway in each availability zone (two under high
+/// availability) and the bytes it carries to the internet; under high
+/// availability, the traffic between the app servers and their data stores
+/// that crosses zones (billed out of one zone and into the other); the public
+/// IPv4 addresses (the load balancer's, and the NAT gateways' or else every
+/// instance's); and the instances' root volumes. Extra regions are priced in
+/// `region`.
+fn network(cx: &Context, log: &mut Log, s: &Sized, c: &mut Costs) {
+    let api_gb = s.traffic.egress.api;
+    c.load_balancer = rate(cx, log, RateName::LoadBalancerHours, HOURS_PER_MONTH)
+        + rate(cx, log, RateName::LoadBalancerGb, api_gb);
+    let zones = if s.ha { 2.0 } else { 1.0 };
     let instances = s.app.count
         + s.workers.as_ref().map_or(0, |w| u64::from(w.count))
         + s.pooler.as_ref().map_or(0, |x| u64::from(x.count));
+    let private = cx.input.stack.private_subnets;
+    if private {
+        let outbound_gb =
+            s.load.requests_per_day * DAYS_PER_MONTH * cx.input.usage.outbound_kb_per_request / 1e6;
+        c.nat_gateway = rate(cx, log, RateName::NatGatewayHours, zones * HOURS_PER_MONTH)
+            + billed(cx, log, RateName::NatGatewayGb, outbound_gb);
+    }
+    if s.ha {
+        let crossing_gb = CROSS_AZ_SHARE * api_gb;
+        c.cross_az = billed(cx, log, RateName::CrossAzTransfer, 2.0 * crossing_gb);
+    }
+    let addresses = LOAD_BALANCER_ADDRESSES + if private { zones } else { instances as f64 };
+    c.public_ips = billed(
+        cx,
+        log,
+        RateName::PublicIpv4Hours,
+        addresses * HOURS_PER_MONTH,
+    );
     c.root_volumes = rate(
         cx,
         log,
@@ -232,7 +325,9 @@ fn services(cx: &Context, log: &mut Log, ha: bool, bought: &mut Instances) -> f6
 }
 
 /// One extra region: app instances for its share of traffic (at least two), a
-/// read replica of every shard's primary with its storage, their monitoring.
+/// read replica of every shard's primary with its storage and the IOPS it
+/// provisions, the month's writes replicated to it from the home region, its
+/// load balancer with its addresses, their monitoring.
 fn region(cx: &Context, log: &mut Log, s: &Sized, bought: &mut Instances) -> f64 {
     let far = cx.input.usage.far_users_share;
     let share = if far > 0.0 {
@@ -251,6 +346,19 @@ fn region(cx: &Context, log: &mut Log, s: &Sized, bought: &mut Instances) -> f64
             shards * cx.db.price[db.sku],
         )
         + rate(cx, log, RateName::DbStorage, s.world.db_gb)
+        + billed(cx, log, RateName::DbIops, shards * extra_iops(cx, s))
+        + billed(
+            cx,
+            log,
+            RateName::InterRegionTransfer,
+            load::rows_gb(cx, s.people.dau, DAYS_PER_MONTH),
+        )
         + rate(cx, log, RateName::MonitoringHost, region_apps as f64)
         + rate(cx, log, RateName::LoadBalancerHours, HOURS_PER_MONTH)
+        + billed(
+            cx,
+            log,
+            RateName::PublicIpv4Hours,
+            LOAD_BALANCER_ADDRESSES * HOURS_PER_MONTH,
+        )
 }

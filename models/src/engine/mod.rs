@@ -31,6 +31,7 @@ mod load;
 mod regions;
 mod services;
 mod state;
+mod storage;
 mod summary;
 mod users;
 mod warnings;
@@ -198,6 +199,7 @@ pub fn path_figures(scenario: &Scenario) -> PathFigures {
 struct Run<'c, 'a, J> {
     cx: &'c Context<'a>,
     world: World,
+    objects: storage::ObjectHistory,
     memory: Memory,
     prices: UsedPrices,
     journal: J,
@@ -212,6 +214,7 @@ impl<'c, 'a, J: Journal> Run<'c, 'a, J> {
                 db_gb: cx.input.data.db_start_gb,
                 object_gb: 0.0,
             },
+            objects: storage::ObjectHistory::default(),
             memory: Memory::new(),
             prices: UsedPrices::new(cx.catalog),
             journal,
@@ -234,7 +237,8 @@ impl<'c, 'a, J: Journal> Run<'c, 'a, J> {
         } = &mut self.memory;
         let policy = cx.input.stack.adopt;
         let log = &mut Log::new(t, policy, spoken, &mut self.prices, &mut self.journal);
-        let sized = size(cx, &mut self.world, adopted, db, log);
+        let mut sized = size(cx, &mut self.world, adopted, db, log);
+        sized.cold = self.objects.month(cx, t, sized.world.object_gb);
         let bill = costs::month(cx, log, &sized);
         warnings::latency(cx, log, &sized.app, &sized.db_latency, sized.api_p95_ms);
         (sized, bill)
@@ -247,6 +251,9 @@ struct Sized {
     people: users::People,
     load: load::Load,
     world: World,
+    /// Objects in the infrequent-access tier (set after sizing: it needs the
+    /// months before).
+    cold: storage::ColdObjects,
     ha: bool,
     app: app::AppSizing,
     workers: Option<WorkerTier>,
@@ -306,6 +313,7 @@ fn size(
         people,
         load,
         world: *world,
+        cold: storage::ColdObjects::default(),
         ha,
         app,
         workers,

@@ -103,7 +103,7 @@ pub(super) enum Used {
 /// Noted on every path (a bit each, cheaper than asking whether to).
 #[derive(Debug, Clone)]
 pub(super) struct UsedPrices {
-    pub rates: u32,
+    pub rates: u64,
     pub app: Vec<bool>,
     pub db: Vec<bool>,
     pub cache: Vec<bool>,
@@ -121,7 +121,7 @@ impl UsedPrices {
 
     fn note(&mut self, price: Used) {
         match price {
-            Used::Rate(name) => self.rates |= 1 << name as u32,
+            Used::Rate(name) => self.rates |= 1 << name as u64,
             Used::App(k) => self.app[k] = true,
             Used::Db(k) => self.db[k] = true,
             Used::Cache(k) => self.cache[k] = true,

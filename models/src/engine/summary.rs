@@ -58,7 +58,7 @@ fn unverified_used(cx: &Context, used: &UsedPrices) -> Vec<String> {
         PriceKey::Db(id) => on(&used.db, c.db_skus.iter().position(|s| *s.id == **id)),
         PriceKey::Cache(id) => on(&used.cache, c.cache_skus.iter().position(|s| *s.id == **id)),
         PriceKey::Rate(name) | PriceKey::RateTier(name, _) => {
-            RateName::from_key(name).is_some_and(|r| used.rates & (1 << r as u32) != 0)
+            RateName::from_key(name).is_some_and(|r| used.rates & (1 << r as u64) != 0)
         }
         // Platform fees are paid every month.
         PriceKey::Fee(_) => true,
