@@ -178,7 +178,9 @@ fn iops_are_billed_only_above_the_baseline_each_volume_includes() {
         "a small database stays within gp3's baseline"
     );
 
-    // Forty writes per request pass the baseline by month 60.
+    // Forty writes per request pass the baseline by month 60, on two shards
+    // of 264 GB: each volume either provisions what 3,000 IOPS leave out, or
+    // is grown to 400 GB, whose baseline of 12,000 covers it: the cheaper.
     let heavy = with(
         &s,
         &[
@@ -189,15 +191,26 @@ fn iops_are_billed_only_above_the_baseline_each_volume_includes() {
     let m = horizon(&heavy);
     let db = &m.tiers.db;
     let shards = f64::from(db.shards);
-    let included = catalog::by_id(NEW)
-        .unwrap()
-        .included_iops(m.db_storage_gb / shards);
-    let per_node = m.db_writes_per_s / shards - included;
-    assert!(per_node > 0.0, "the test needs writes above the baseline");
+    let gb = m.db_storage_gb / shards;
+    let needed = m.db_writes_per_s / shards;
+    let new = catalog::by_id(NEW).unwrap();
+    assert!(gb < 400.0 && needed > new.included_iops(gb) && needed < 12_000.0);
     let standby = if db.multi_az { 2.0 } else { 1.0 };
     let nodes = shards * (standby + f64::from(db.replicas));
-    let expected = nodes * per_node * price(NEW, RateName::DbIops);
-    assert!((m.costs_usd.db_iops - expected).abs() < 1e-6 * expected);
+    let provisioned = nodes * (needed - 3_000.0) * price(NEW, RateName::DbIops);
+    let grown = nodes * (400.0 - gb) * price(NEW, RateName::DbStorage);
+    assert!(grown < provisioned, "{grown} against {provisioned}");
+    assert!((m.costs_usd.db_iops - grown).abs() < 1e-6 * grown);
+
+    // Ten times the writes: past 12,000 the grown volume provisions the rest.
+    let heavier = horizon(&with(&heavy, &[("usage.db_writes_per_request", "400")]));
+    let db = &heavier.tiers.db;
+    let shards = f64::from(db.shards);
+    let gb = heavier.db_storage_gb / shards;
+    let needed = heavier.db_writes_per_s / shards;
+    let nodes = shards * (standby + f64::from(db.replicas));
+    let floor = nodes * (needed - new.included_iops(gb.max(400.0))) * price(NEW, RateName::DbIops);
+    assert!(floor > 0.0 && heavier.costs_usd.db_iops >= floor - 1e-6 * floor);
 }
 
 #[test]

@@ -63,8 +63,14 @@ fn scenario_input() -> impl Strategy<Value = ScenarioInput> {
             0.3..0.95f64,  // db target utilisation
             0.0..500.0f64, // rows per dau per day
         ),
+        (
+            0u32..=24,     // months before objects turn cold (0: never)
+            0.0..100.0f64, // outbound KB per request
+            0u32..=35,     // backup retention days
+            any::<bool>(), // private subnets
+        ),
     )
-        .prop_map(|(g, r, u, k)| {
+        .prop_map(|(g, r, u, k, b)| {
             let mut s = ScenarioInput::default();
             s.growth.start_users = g.0;
             s.growth.mode = g.1;
@@ -102,6 +108,10 @@ fn scenario_input() -> impl Strategy<Value = ScenarioInput> {
             s.thresholds.target_utilization = k.5;
             s.thresholds.db_target_utilization = k.6;
             s.data.rows_per_dau_per_day = k.7;
+            s.data.cold_after_months = b.0;
+            s.usage.outbound_kb_per_request = b.1;
+            s.stack.backup_retention_days = b.2;
+            s.stack.private_subnets = b.3;
             s
         })
 }

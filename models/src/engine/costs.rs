@@ -155,16 +155,48 @@ fn database_volumes(cx: &Context, log: &mut Log, s: &Sized, c: &mut Costs) {
     let kept = load::rows_gb(cx, s.people.dau, days);
     c.db_backup = billed(cx, log, RateName::DbBackupStorage, kept);
     let db = &s.data.db;
-    let nodes = db.shards as f64 * (cx.az_multiplier(s.ha) + db.replicas as f64);
-    c.db_iops = billed(cx, log, RateName::DbIops, nodes * extra_iops(cx, s));
+    let per_shard = cx.az_multiplier(s.ha) + db.replicas as f64;
+    let nodes = db.shards as f64 * per_shard;
+    c.db_iops = iops(cx, log, s, nodes, s.world.db_gb * per_shard);
 }
 
-/// IOPS each database node provisions beyond what its volume includes: the
-/// writes of its shard at peak, less the included baseline of its size.
-fn extra_iops(cx: &Context, s: &Sized) -> f64 {
+/// What `nodes` database volumes bill for the IOPS their shard's writes need
+/// at peak beyond the baseline their size includes: each provisions the rest,
+/// or is grown to a larger size step whose baseline includes more (on RDS
+/// gp3 a volume below 400 GB can provision none: a DBA allocates 400 GB),
+/// whichever costs less. `stored_gb` is what the volumes already bill as
+/// storage; the growth is billed here, at the storage rate's next GB.
+fn iops(cx: &Context, log: &mut Log, s: &Sized, nodes: f64, stored_gb: f64) -> f64 {
     let shards = s.data.db.shards as f64;
     let needed = s.load.writes / shards * IOPS_PER_WRITE;
-    (needed - cx.catalog.included_iops(s.world.db_gb / shards)).max(0.0)
+    let gb = s.world.db_gb / shards;
+    let catalog = cx.catalog;
+    if needed <= catalog.included_iops(gb) {
+        return 0.0;
+    }
+    let storage = cx.rate(RateName::DbStorage);
+    let provisioned = cx.rate(RateName::DbIops);
+    let sized_at = |size: f64| {
+        let grown_gb = (size - gb) * nodes;
+        let extra = (needed - catalog.included_iops(size)).max(0.0) * nodes;
+        let usd =
+            storage.cost(stored_gb + grown_gb) - storage.cost(stored_gb) + provisioned.cost(extra);
+        (usd, grown_gb, extra)
+    };
+    let steps = catalog.db_baseline_iops.iter().map(|b| b.from_gb);
+    let (usd, grown_gb, extra) = steps
+        .filter(|&from| from > gb)
+        .chain([gb])
+        .map(sized_at)
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .unwrap_or_default();
+    if grown_gb > 0.0 {
+        log.used_rate(RateName::DbStorage, grown_gb);
+    }
+    if extra > 0.0 {
+        log.used_rate(RateName::DbIops, extra);
+    }
+    usd
 }
 
 /// Object storage (the standard tier, and the infrequent-access tier with its
@@ -346,7 +378,7 @@ fn region(cx: &Context, log: &mut Log, s: &Sized, bought: &mut Instances) -> f64
             shards * cx.db.price[db.sku],
         )
         + rate(cx, log, RateName::DbStorage, s.world.db_gb)
-        + billed(cx, log, RateName::DbIops, shards * extra_iops(cx, s))
+        + iops(cx, log, s, shards, s.world.db_gb)
         + billed(
             cx,
             log,
