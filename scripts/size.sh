@@ -4,8 +4,8 @@
 # Usage: scripts/size.sh [--check]
 #
 #   --check  fail (exit 1) when the gzip total exceeds the budget
-#            (HEADROOM_SIZE_BUDGET_KB, default 532 KB). The goal is 300 KB; the
-#            planner ships 531 KB today (docs/BENCHMARKS.md, "Shipped size", has
+#            (HEADROOM_SIZE_BUDGET_KB, default 534 KB). The goal is 300 KB; the
+#            planner ships 531.4 KB today (docs/BENCHMARKS.md, "Shipped size", has
 #            the breakdown and what was tried; 3 KB more than before the engine
 #            was split into stages and the shell by concern, and 9.5 KB more for
 #            the Monte Carlo's Web Workers, both recorded in its "Issue 10"
@@ -34,7 +34,7 @@ case "${1:-}" in
     exit 2
     ;;
 esac
-budget_kb="${HEADROOM_SIZE_BUDGET_KB:-532}"
+budget_kb="${HEADROOM_SIZE_BUDGET_KB:-534}"
 
 shopt -s nullglob
 files=(dist/*.wasm dist/*.js dist/*.css dist/index.html)
