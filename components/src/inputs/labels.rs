@@ -138,7 +138,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("stack.min_app_instances", "Minimum app servers", "Never fewer than this many."),
     ("stack.app_pool_size", "Connections per app server", "Database pool size of each app server."),
     ("stack.worker_pool_size", "Connections per worker", "Database pool size of each worker."),
-    ("stack.extra_regions", "Extra regions", "Regions to run in besides home, from the start."),
+    ("stack.extra_regions", "Extra regions", "Regions added besides home once multi-region is adopted (when the rule of thumb or the model calls for it)."),
     ("stack.root_volume_gb", "Root volume per instance", "Boot disk of each app server, worker and pooler (8 GB: the Amazon Linux default)."),
     ("stack.backup_retention_days", "Backup retention", "Days of automated database backups kept; one copy of the database is free, what was written during the retention is billed."),
     ("stack.ha_from_stage", "High availability from", "The stage from which the database runs Multi-AZ."),

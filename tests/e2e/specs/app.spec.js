@@ -12,24 +12,39 @@ const horizon = expected.months[expected.months.length - 1];
 // --- helpers --------------------------------------------------------------------
 
 /** WCAG relative luminance (0 black to 1 white) of a CSS colour, from the page. */
+/** The relative luminance (WCAG) of a CSS colour, parsed by the browser: it
+ * paints one pixel with it. */
+async function luminanceOfColour(page, css) {
+  return page.evaluate((css) => {
+    const ctx = document.createElement('canvas').getContext('2d');
+    ctx.fillStyle = css;
+    ctx.fillRect(0, 0, 1, 1);
+    const [r, g, b, a] = ctx.getImageData(0, 0, 1, 1).data;
+    if (a < 255) throw new Error(`not opaque: ${css}`);
+    const linear = (c) => {
+      const s = c / 255;
+      return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    };
+    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+  }, css);
+}
+
 async function luminanceOf(page, selector, property) {
-  return page.evaluate(
-    ([selector, property]) => {
-      const css = getComputedStyle(document.querySelector(selector))[property];
-      // Let the browser parse whatever colour syntax it returns: paint one pixel.
-      const ctx = document.createElement('canvas').getContext('2d');
-      ctx.fillStyle = css;
-      ctx.fillRect(0, 0, 1, 1);
-      const [r, g, b, a] = ctx.getImageData(0, 0, 1, 1).data;
-      if (a < 255) throw new Error(`${selector} ${property} is not opaque: ${css}`);
-      const linear = (c) => {
-        const s = c / 255;
-        return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-      };
-      return { css, luminance: 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b) };
-    },
+  const css = await page.evaluate(
+    ([selector, property]) => getComputedStyle(document.querySelector(selector))[property],
     [selector, property],
   );
+  return { css, luminance: await luminanceOfColour(page, css) };
+}
+
+/** The first opaque background behind an element (its own, or an ancestor's). */
+async function backgroundBehind(page, selector) {
+  return page.evaluate((selector) => {
+    const clear = (c) => c === 'transparent' || /^rgba\(.*,\s*0\)$/.test(c);
+    let el = document.querySelector(selector);
+    while (el && clear(getComputedStyle(el).backgroundColor)) el = el.parentElement;
+    return getComputedStyle(el || document.body).backgroundColor;
+  }, selector);
 }
 
 const contrast = (l1, l2) => (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
@@ -177,6 +192,15 @@ test.describe('on a 360 px wide phone', () => {
   });
 });
 
+// Issue 12, item 12: extra regions are added only once multi-region is adopted.
+test('the extra regions field says when the regions are added', async ({ page }) => {
+  await openApp(page);
+  const stack = page.getByTestId('group-stack');
+  await stack.locator('summary.hr-group__title').click();
+  await expect(stack).toContainText('once multi-region is adopted');
+  await expect(stack).not.toContainText('from the start');
+});
+
 for (const scheme of ['dark', 'light']) {
   test.describe(`with a ${scheme} system colour scheme`, () => {
     test.use({ colorScheme: scheme });
@@ -192,6 +216,18 @@ for (const scheme of ['dark', 'light']) {
       }
       const ratio = contrast(background.luminance, text.luminance);
       expect(ratio, `text ${text.css} on ${background.css}`).toBeGreaterThanOrEqual(4.5);
+    });
+
+    // Issue 12, item 11: the badge was #e0b100 on white, 1.88:1.
+    test(`the UNVERIFIED badge is readable in ${scheme}`, async ({ page }) => {
+      await openApp(page);
+      const badge = '[data-testid="unverified"] .hr-badge--unverified';
+      await expect(page.locator(badge)).toBeVisible();
+      const text = await luminanceOf(page, badge, 'color');
+      const background = await backgroundBehind(page, badge);
+      const back = await luminanceOfColour(page, background);
+      const ratio = contrast(back, text.luminance);
+      expect(ratio, `badge ${text.css} on ${background}`).toBeGreaterThanOrEqual(4.5);
     });
   });
 }
